@@ -37,15 +37,15 @@ type Deferral uint8
 
 // Deferral clauses.
 const (
-	DeferNone                    Deferral = iota // not written
-	DeferDeferrable                              // DEFERRABLE
-	DeferDeferrableDeferred                      // DEFERRABLE INITIALLY DEFERRED
-	DeferDeferrableImmediate                     // DEFERRABLE INITIALLY IMMEDIATE
-	DeferNotDeferrable                           // NOT DEFERRABLE
-	DeferNotDeferrableDeferred                   // NOT DEFERRABLE INITIALLY DEFERRED
-	DeferNotDeferrableImmediate                  // NOT DEFERRABLE INITIALLY IMMEDIATE
-	DeferInitiallyDeferredOnly                   // INITIALLY DEFERRED (no DEFERRABLE)
-	DeferInitiallyImmediateOnly                  // INITIALLY IMMEDIATE (no DEFERRABLE)
+	DeferNone                   Deferral = iota // not written
+	DeferDeferrable                             // DEFERRABLE
+	DeferDeferrableDeferred                     // DEFERRABLE INITIALLY DEFERRED
+	DeferDeferrableImmediate                    // DEFERRABLE INITIALLY IMMEDIATE
+	DeferNotDeferrable                          // NOT DEFERRABLE
+	DeferNotDeferrableDeferred                  // NOT DEFERRABLE INITIALLY DEFERRED
+	DeferNotDeferrableImmediate                 // NOT DEFERRABLE INITIALLY IMMEDIATE
+	DeferInitiallyDeferredOnly                  // INITIALLY DEFERRED (no DEFERRABLE)
+	DeferInitiallyImmediateOnly                 // INITIALLY IMMEDIATE (no DEFERRABLE)
 )
 
 // ForeignKey is a REFERENCES clause.

@@ -74,30 +74,30 @@ type BinaryOp uint8
 // Infix operators. `<>` is parsed as OpNe; `==` is kept distinct as OpEqEq
 // so that the printer reproduces it (the engine treats both as equality).
 const (
-	OpConcat BinaryOp = iota // ||
-	OpMul                    // *
-	OpDiv                    // /
-	OpMod                    // %
-	OpAdd                    // +
-	OpSub                    // -
-	OpShl                    // <<
-	OpShr                    // >>
-	OpBitAnd                 // &
-	OpBitOr                  // |
-	OpLt                     // <
-	OpLe                     // <=
-	OpGt                     // >
-	OpGe                     // >=
-	OpEq                     // =
-	OpEqEq                   // ==
-	OpNe                     // != and <>
-	OpIs                     // IS
-	OpIsNot                  // IS NOT
-	OpIsDistinct             // IS DISTINCT FROM
-	OpIsNotDistinct          // IS NOT DISTINCT FROM
-	OpAnd                    // AND
-	OpOr                     // OR
-	OpXor                    // XOR
+	OpConcat        BinaryOp = iota // ||
+	OpMul                           // *
+	OpDiv                           // /
+	OpMod                           // %
+	OpAdd                           // +
+	OpSub                           // -
+	OpShl                           // <<
+	OpShr                           // >>
+	OpBitAnd                        // &
+	OpBitOr                         // |
+	OpLt                            // <
+	OpLe                            // <=
+	OpGt                            // >
+	OpGe                            // >=
+	OpEq                            // =
+	OpEqEq                          // ==
+	OpNe                            // != and <>
+	OpIs                            // IS
+	OpIsNot                         // IS NOT
+	OpIsDistinct                    // IS DISTINCT FROM
+	OpIsNotDistinct                 // IS NOT DISTINCT FROM
+	OpAnd                           // AND
+	OpOr                            // OR
+	OpXor                           // XOR
 )
 
 // Binary is an infix operator application.
