@@ -1,0 +1,95 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"math/rand/v2"
+	"os"
+	"strings"
+	"time"
+)
+
+func main() {
+	n := flag.Int("n", 100000, "rows for the bulk insert (and the data the queries run on)")
+	only := flag.String("targets", "quereus,modernc,mattn", "comma-separated targets")
+	peak := flag.Bool("peak", false, "also run the 1,000,000-row bulk insert per target in a child process and report peak RSS")
+	peakRows := flag.Int("peak-rows", 1000000, "rows for the -peak variant")
+	child := flag.String("child-bulk", "", "internal: run only the bulk insert for this target and print peak RSS")
+	flag.Parse()
+
+	if *child != "" {
+		if err := runChildBulk(*child, *n); err != nil {
+			fmt.Fprintln(os.Stderr, err)
+			os.Exit(1)
+		}
+		return
+	}
+	if err := run(*n, strings.Split(*only, ","), *peak, *peakRows); err != nil {
+		fmt.Fprintln(os.Stderr, "bench:", err)
+		os.Exit(1)
+	}
+}
+
+// result is ops/s per workload name for one target.
+type result map[string]float64
+
+func run(n int, names []string, peak bool, peakRows int) error {
+	ctx := context.Background()
+	results := map[string]result{}
+	for _, name := range names {
+		t, ok := findTarget(name)
+		if !ok {
+			return fmt.Errorf("unknown target %q", name)
+		}
+		fmt.Fprintf(os.Stderr, "== %s\n", name)
+		res, err := runTarget(ctx, t, n)
+		if err != nil {
+			return fmt.Errorf("%s: %w", name, err)
+		}
+		results[name] = res
+	}
+	raw, err := runRawPebble(n)
+	if err != nil {
+		return fmt.Errorf("raw pebble: %w", err)
+	}
+	printReport(os.Stdout, n, names, results, raw)
+	if peak {
+		return reportPeaks(os.Stdout, names, peakRows)
+	}
+	return nil
+}
+
+func runTarget(ctx context.Context, t target, n int) (result, error) {
+	dir, err := os.MkdirTemp("", "quereus-bench-")
+	if err != nil {
+		return nil, err
+	}
+	defer os.RemoveAll(dir)
+	db, err := t.open(dir)
+	if err != nil {
+		return nil, err
+	}
+	defer db.Close()
+	if err := createSchema(ctx, db); err != nil {
+		return nil, err
+	}
+	e := &env{db: db, n: n, rng: rand.New(rand.NewPCG(1, 2))}
+	res := result{}
+	for _, w := range workloads {
+		if w.name == "join_agg" {
+			if err := insertOrders(ctx, db, n, e.rng); err != nil {
+				return nil, err
+			}
+		}
+		start := time.Now()
+		ops, err := w.run(ctx, e)
+		elapsed := time.Since(start)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", w.name, err)
+		}
+		res[w.name] = float64(ops) / elapsed.Seconds()
+		fmt.Fprintf(os.Stderr, "   %-16s %10d ops in %v\n", w.name, ops, elapsed.Round(time.Millisecond))
+	}
+	return res, nil
+}
