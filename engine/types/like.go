@@ -12,10 +12,10 @@ const maxPatternLen = 50000
 type tokKind uint8
 
 const (
-	tokLit  tokKind = iota // a literal run of text
-	tokOne                 // exactly one code point
-	tokAny                 // any sequence of code points
-	tokSet                 // one code point in (or, negated, not in) a set
+	tokLit tokKind = iota // a literal run of text
+	tokOne                // exactly one code point
+	tokAny                // any sequence of code points
+	tokSet                // one code point in (or, negated, not in) a set
 )
 
 type rng struct{ lo, hi rune }
