@@ -21,11 +21,11 @@ func (g *GroupArray) Step(args []value.Value) error {
 }
 
 // Result is the JSON array of the rows, or NULL when there were none.
-func (g *GroupArray) Result() value.Value {
+func (g *GroupArray) Result() (value.Value, error) {
 	if len(g.items) == 0 {
-		return value.Null()
+		return value.Null(), nil
 	}
-	return value.JSON(append([]any(nil), g.items...))
+	return value.JSON(append([]any(nil), g.items...)), nil
 }
 
 // GroupObject is the state of one json_group_object(NAME, X) group. Rows
@@ -48,11 +48,11 @@ func (g *GroupObject) Step(args []value.Value) error {
 }
 
 // Result is the JSON object of the rows, or NULL when there were none.
-func (g *GroupObject) Result() value.Value {
+func (g *GroupObject) Result() (value.Value, error) {
 	if len(g.obj) == 0 {
-		return value.Null()
+		return value.Null(), nil
 	}
-	return value.JSON(copyMap(g.obj))
+	return value.JSON(copyMap(g.obj)), nil
 }
 
 // keyString converts an object key the way JavaScript's String() does.

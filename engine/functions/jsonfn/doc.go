@@ -37,6 +37,13 @@
 // null is SQL NULL, booleans, numbers and strings are BOOLEAN, INTEGER/REAL
 // and TEXT, and arrays and objects are value.JSON.
 //
+// # Registration
+//
+// init() registers every scalar and aggregate (Defs) into functions.Default,
+// so a blank import of this package is enough. json_each and json_tree are
+// table-valued functions, outside the registry: the engine calls Each and
+// Tree, whose rows follow EachColumns.
+//
 // # Paths
 //
 // Paths use SQLite's syntax as Quereus reads it (path.go): an optional

@@ -4,68 +4,16 @@ import (
 	"encoding/json"
 	"math"
 	"strconv"
-	"strings"
+
+	"github.com/quereus/quereus/engine/types"
 )
 
 // maxSafeInteger is JavaScript's Number.MAX_SAFE_INTEGER (2^53-1).
 const maxSafeInteger = 1<<53 - 1
 
-// formatNumber spells a finite double the way JavaScript's Number.prototype
-// toString does (ECMA-262 Number::toString): the shortest round-tripping
-// digits, plain notation for decimal exponents in [-7, 21), exponent
-// notation ("1e+21", "1.5e-7") otherwise, and "0" for both zeros.
-func formatNumber(f float64) string {
-	if f == 0 {
-		return "0"
-	}
-	if math.IsNaN(f) {
-		return "NaN"
-	}
-	if math.IsInf(f, 0) {
-		if f > 0 {
-			return "Infinity"
-		}
-		return "-Infinity"
-	}
-	sign := ""
-	if f < 0 {
-		sign = "-"
-		f = -f
-	}
-	e := strconv.FormatFloat(f, 'e', -1, 64) // d[.ddd]e±XX
-	mant, expStr, _ := strings.Cut(e, "e")
-	digits := strings.Replace(mant, ".", "", 1)
-	exp, _ := strconv.Atoi(expStr)
-	k := len(digits)
-	n := exp + 1 // decimal point position relative to the digits
-	var b strings.Builder
-	b.WriteString(sign)
-	switch {
-	case k <= n && n <= 21:
-		b.WriteString(digits)
-		b.WriteString(strings.Repeat("0", n-k))
-	case 0 < n && n <= 21:
-		b.WriteString(digits[:n])
-		b.WriteByte('.')
-		b.WriteString(digits[n:])
-	case -6 < n && n <= 0:
-		b.WriteString("0.")
-		b.WriteString(strings.Repeat("0", -n))
-		b.WriteString(digits)
-	default:
-		b.WriteByte(digits[0])
-		if k > 1 {
-			b.WriteByte('.')
-			b.WriteString(digits[1:])
-		}
-		b.WriteByte('e')
-		if n-1 >= 0 {
-			b.WriteByte('+')
-		}
-		b.WriteString(strconv.Itoa(n - 1))
-	}
-	return b.String()
-}
+// formatNumber spells a double the way JavaScript's Number.prototype
+// toString does (types.FormatReal): "3.14", "1", "1e+21", "1e-7", "0" for -0.
+func formatNumber(f float64) string { return types.FormatReal(f) }
 
 // numberFloat returns the double a normalized json.Number denotes.
 func numberFloat(n json.Number) float64 {

@@ -109,30 +109,30 @@ func TestTVFErrors(t *testing.T) {
 
 func TestAggregates(t *testing.T) {
 	var ga GroupArray
-	assert.Equal(t, "NULL", show(ga.Result()))
+	assert.Equal(t, "NULL", show(Must(ga.Result())))
 	for _, v := range []value.Value{t_("1"), t_("x"), null, value.Blob([]byte{1}), i_(10)} {
 		require.NoError(t, ga.Step([]value.Value{v}))
 	}
-	assert.Equal(t, `json:[1,"x",null,null,10]`, show(ga.Result()))
+	assert.Equal(t, `json:[1,"x",null,null,10]`, show(Must(ga.Result())))
 
 	var gn GroupArray
 	require.NoError(t, gn.Step([]value.Value{null}))
 	require.NoError(t, gn.Step([]value.Value{null}))
-	assert.Equal(t, `json:[null,null]`, show(gn.Result()))
+	assert.Equal(t, `json:[null,null]`, show(Must(gn.Result())))
 
 	var gobj GroupObject
-	assert.Equal(t, "NULL", show(gobj.Result()))
+	assert.Equal(t, "NULL", show(Must(gobj.Result())))
 	require.NoError(t, gobj.Step([]value.Value{t_("a"), i_(10)}))
 	require.NoError(t, gobj.Step([]value.Value{null, i_(30)}))
 	require.NoError(t, gobj.Step([]value.Value{i_(1), i_(3)}))
 	require.NoError(t, gobj.Step([]value.Value{t_("b"), value.Blob([]byte{1})}))
-	first := gobj.Result()
+	first := Must(gobj.Result())
 	assert.Equal(t, `json:{"1":3,"a":10,"b":null}`, show(first))
 	require.NoError(t, gobj.Step([]value.Value{t_("a"), i_(11)}))
-	assert.Equal(t, `json:{"1":3,"a":11,"b":null}`, show(gobj.Result()))
+	assert.Equal(t, `json:{"1":3,"a":11,"b":null}`, show(Must(gobj.Result())))
 	assert.Equal(t, `json:{"1":3,"a":10,"b":null}`, show(first), "an earlier result is not changed by later steps")
 
 	var gnull GroupObject
 	require.NoError(t, gnull.Step([]value.Value{null, i_(1)}))
-	assert.Equal(t, "NULL", show(gnull.Result()))
+	assert.Equal(t, "NULL", show(Must(gnull.Result())))
 }
