@@ -1,7 +1,8 @@
 package parser
 
-// AlterTable is `ALTER TABLE|VIEW|MATERIALIZED VIEW name action`.
-// Kind is ObjTable, ObjView or ObjMaterializedView.
+// AlterTable is `ALTER TABLE|VIEW|MATERIALIZED VIEW|INDEX name action`.
+// Kind is ObjTable, ObjView, ObjMaterializedView or ObjIndex (an index
+// only takes tag actions).
 type AlterTable struct {
 	Loc
 	Kind   ObjectKind
@@ -131,3 +132,14 @@ func (*AlterPrimaryKey) alterAction()  {}
 func (*SetMaintained) alterAction()    {}
 func (*DropMaintained) alterAction()   {}
 func (*AlterTags) alterAction()        {}
+
+// AlterColumnTags is `ALTER [COLUMN] name SET|ADD|DROP TAGS (...)`.
+type AlterColumnTags struct {
+	Loc
+	Column string
+	Op     TagsOp
+	Tags   []*Tag
+	Names  []string
+}
+
+func (*AlterColumnTags) alterAction() {}

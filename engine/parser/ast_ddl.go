@@ -175,6 +175,8 @@ type CreateTable struct {
 	Options     []*TableOption
 	Context     []*ColumnDef
 	Tags        []*Tag
+	// MaintainedColumns is the `MAINTAINED (cols) AS` rename list.
+	MaintainedColumns []string
 }
 
 // CreateIndex is CREATE [UNIQUE] INDEX.

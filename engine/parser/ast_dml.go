@@ -59,6 +59,11 @@ type Insert struct {
 	DefaultValues bool
 	Upserts       []*Upsert
 	Returning     []*ResultColumn
+	// SourceDML is a data-modifying source (`INSERT INTO t INSERT INTO u
+	// ... RETURNING ...`); Source is nil then.
+	SourceDML  Stmt
+	WithSchema []string // Quereus WITH SCHEMA search path
+	Tags       []*Tag   // Quereus WITH TAGS on the statement
 }
 
 // Update is `[WITH] UPDATE [OR action] t [AS alias] [WITH CONTEXT ...]
@@ -74,6 +79,11 @@ type Update struct {
 	From       TableExpr
 	Where      Expr
 	Returning  []*ResultColumn
+	// Target is set when the target is a subquery `(select ...) AS v
+	// [(cols)]` (a view-like update); Table and Alias are empty then.
+	Target     *SubqueryTable
+	WithSchema []string // Quereus WITH SCHEMA search path
+	Tags       []*Tag   // Quereus WITH TAGS on the statement
 }
 
 // Delete is `[WITH] DELETE FROM t [AS alias] [WITH CONTEXT ...] [WHERE ...]
@@ -86,6 +96,11 @@ type Delete struct {
 	Context   []*ContextAssign
 	Where     Expr
 	Returning []*ResultColumn
+	// Target is set when the target is a subquery `(select ...) AS v
+	// [(cols)]`; Table and Alias are empty then.
+	Target     *SubqueryTable
+	WithSchema []string // Quereus WITH SCHEMA search path
+	Tags       []*Tag   // Quereus WITH TAGS on the statement
 }
 
 func (*Select) stmtNode() {}

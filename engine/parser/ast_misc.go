@@ -51,7 +51,8 @@ type Pragma struct {
 	Call  bool // the `(value)` form
 }
 
-// Analyze is `ANALYZE [[schema.]name]`. Name.Name is "" for all tables.
+// Analyze is `ANALYZE [[schema.]name]`. Name.Name is "" for all tables
+// and "*" for `ANALYZE schema.*` (every table of one schema).
 type Analyze struct {
 	Loc
 	Name ObjectName

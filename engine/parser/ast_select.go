@@ -10,6 +10,13 @@ type Select struct {
 	OrderBy []*OrderTerm
 	Limit   Expr // nil when absent
 	Offset  Expr // nil when absent; `LIMIT a, b` sets Offset=a, Limit=b
+	// WithSchema is the Quereus `WITH SCHEMA a, b` clause: the schema
+	// search path for resolving unqualified names in this statement.
+	WithSchema []string
+	// Defaults is the Quereus `WITH DEFAULTS (col = expr, ...)` clause:
+	// values for base-table columns the query does not expose, used when
+	// writing through it (views, maintained tables, updatable subqueries).
+	Defaults []*SetClause
 }
 
 // With is a WITH [RECURSIVE] clause.
@@ -92,6 +99,9 @@ type Compound struct {
 	Op    CompoundOp
 	Left  SelectBody
 	Right SelectBody
+	// Existence lists Quereus `EXISTS LEFT|RIGHT AS name` membership
+	// columns written right after the operator.
+	Existence []*ExistenceFlag
 }
 
 // SortDir is an explicit ASC/DESC or the default.
@@ -134,12 +144,15 @@ type TableRef struct {
 }
 
 // SubqueryTable is `[LATERAL] (select) [AS] alias [(cols)]` in FROM.
+// A data-modifying subquery `(insert ... returning ...)` sets DML (an
+// *Insert, *Update or *Delete) instead of Select.
 type SubqueryTable struct {
 	Loc
 	Lateral bool
 	Select  *Select
 	Alias   string
 	Columns []string
+	DML     Stmt
 }
 
 // FuncTable is a table-valued function call in FROM:
@@ -186,6 +199,17 @@ type Join struct {
 	Right   TableExpr
 	On      Expr
 	Using   []string
+	// Existence lists Quereus `EXISTS LEFT|RIGHT AS name` flag columns
+	// written after the join condition.
+	Existence []*ExistenceFlag
+}
+
+// ExistenceFlag is a Quereus join existence column: `EXISTS side AS name`
+// yields a boolean column telling whether that side of the join matched.
+type ExistenceFlag struct {
+	Loc
+	Side string // "left" or "right" (lower case)
+	Name string
 }
 
 // FrameUnit is ROWS, RANGE or GROUPS.

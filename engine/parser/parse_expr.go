@@ -1,0 +1,392 @@
+package parser
+
+// Expression grammar, loosest binding first. It follows Quereus (whose
+// results the corpus pins) rather than SQLite where the two differ:
+//
+//	or     := and { (OR | XOR) and }
+//	and    := not { AND not }
+//	not    := NOT not | is
+//	is     := eq { IS [NOT] (NULL | TRUE | FALSE | DISTINCT FROM eq | eq)
+//	             | ISNULL | NOTNULL | NOT NULL }
+//	eq     := cmp { (= | == | != | <>) cmp }
+//	cmp    := bit { (< | <= | > | >=) bit | [NOT] IN (...)
+//	             | [NOT] LIKE|GLOB|REGEXP|MATCH bit [ESCAPE bit]
+//	             | [NOT] BETWEEN add AND add }
+//	bit    := add { (& | | | << | >>) add }
+//	add    := mul { (+ | -) mul }
+//	mul    := unary { (* | / | %) unary }
+//	unary  := (- | + | ~) unary | concat
+//	concat := collate { || collate }
+//	collate:= json [COLLATE name]
+//	json   := primary { (-> | ->>) path }
+//
+// `x NOT IN (...)` and `x NOT LIKE y` parse as NOT applied to the IN / LIKE
+// node (as Quereus does); `x NOT BETWEEN` sets Between.Not.
+
+// parseExpr parses a full expression.
+func (p *parser) parseExpr() Expr {
+	p.enter()
+	e := p.parseOr()
+	p.leave()
+	return e
+}
+
+func (p *parser) parseOr() Expr {
+	l := p.parseAnd()
+	for {
+		var op BinaryOp
+		switch {
+		case p.atKw(kwOR):
+			op = OpOr
+		case p.atKw(kwXOR):
+			op = OpXor
+		default:
+			return l
+		}
+		pos := p.tok.pos
+		p.next()
+		l = &Binary{Loc: Loc{exprPos(l, pos)}, Op: op, L: l, R: p.parseAnd()}
+	}
+}
+
+func (p *parser) parseAnd() Expr {
+	l := p.parseNot()
+	for p.atKw(kwAND) {
+		pos := p.tok.pos
+		p.next()
+		l = &Binary{Loc: Loc{exprPos(l, pos)}, Op: OpAnd, L: l, R: p.parseNot()}
+	}
+	return l
+}
+
+func (p *parser) parseNot() Expr {
+	if !p.atKw(kwNOT) {
+		return p.parseIs()
+	}
+	pos := p.tok.pos
+	p.next()
+	p.enter()
+	x := p.parseNot()
+	p.leave()
+	return &Unary{Loc: Loc{Pos(pos)}, Op: OpNot, X: x}
+}
+
+// parseIs parses the null tests and IS comparisons.
+func (p *parser) parseIs() Expr {
+	l := p.parseEq()
+	for {
+		loc := Loc{l.Pos()}
+		switch {
+		case p.atKw(kwISNULL):
+			p.next()
+			l = &IsNull{Loc: loc, X: l}
+		case p.atKw(kwNOTNULL):
+			p.next()
+			l = &IsNull{Loc: loc, X: l, Not: true}
+		case p.atKw(kwNOT) && !p.noNotNull && p.peek(1).is(kwNULL):
+			p.next()
+			p.next()
+			l = &IsNull{Loc: loc, X: l, Not: true}
+		case p.atKw(kwIS):
+			p.next()
+			not := p.acceptKw(kwNOT)
+			switch {
+			case p.acceptKw(kwNULL):
+				l = &IsNull{Loc: loc, X: l, Not: not}
+			case p.atKw(kwTRUE) || p.atKw(kwFALSE):
+				v := p.atKw(kwTRUE)
+				p.next()
+				l = &IsBool{Loc: loc, X: l, Not: not, Value: v}
+			case p.acceptKw(kwDISTINCT):
+				p.expectKw(kwFROM, "FROM after IS [NOT] DISTINCT")
+				op := OpIsDistinct
+				if not {
+					op = OpIsNotDistinct
+				}
+				l = &Binary{Loc: loc, Op: op, L: l, R: p.parseEq()}
+			default:
+				op := OpIs
+				if not {
+					op = OpIsNot
+				}
+				l = &Binary{Loc: loc, Op: op, L: l, R: p.parseEq()}
+			}
+		default:
+			return l
+		}
+	}
+}
+
+func (p *parser) parseEq() Expr {
+	l := p.parseCmp()
+	for {
+		var op BinaryOp
+		switch p.tok.kind {
+		case tEq:
+			op = OpEq
+		case tEqEq:
+			op = OpEqEq
+		case tNe, tLtGt:
+			op = OpNe
+		default:
+			return l
+		}
+		p.next()
+		l = &Binary{Loc: Loc{l.Pos()}, Op: op, L: l, R: p.parseCmp()}
+	}
+}
+
+// likeOpAt returns the pattern operator at the current token, if any.
+func likeOpAt(t *token) (LikeOp, bool) {
+	if t.kind != tIdent {
+		return 0, false
+	}
+	switch t.kw {
+	case kwLIKE:
+		return OpLike, true
+	case kwGLOB:
+		return OpGlob, true
+	case kwREGEXP:
+		return OpRegexp, true
+	case kwMATCH:
+		return OpMatch, true
+	}
+	return 0, false
+}
+
+func (p *parser) parseCmp() Expr {
+	l := p.parseBit()
+	for {
+		loc := Loc{l.Pos()}
+		var op BinaryOp
+		switch p.tok.kind {
+		case tLt:
+			op = OpLt
+		case tLe:
+			op = OpLe
+		case tGt:
+			op = OpGt
+		case tGe:
+			op = OpGe
+		case tIdent:
+			not := false
+			t := &p.tok
+			if t.kw == kwNOT {
+				nt := p.peek(1)
+				if _, ok := likeOpAt(nt); !ok && !nt.is(kwIN) && !nt.is(kwBETWEEN) {
+					return l
+				}
+				not = true
+				p.next()
+				t = &p.tok
+			}
+			var e Expr
+			if lop, ok := likeOpAt(t); ok {
+				p.next()
+				lk := &Like{Loc: loc, Op: lop, X: l, Pattern: p.parseBit()}
+				if p.acceptKw(kwESCAPE) {
+					lk.Escape = p.parseBit()
+				}
+				e = lk
+			} else if t.kw == kwIN {
+				p.next()
+				e = p.parseInRest(loc, l)
+			} else if t.kw == kwBETWEEN {
+				p.next()
+				b := &Between{Loc: loc, X: l, Not: not, Lo: p.parseAdd()}
+				p.expectKw(kwAND, "'AND' after BETWEEN lower bound")
+				b.Hi = p.parseAdd()
+				l = b
+				continue
+			} else {
+				return l
+			}
+			if not {
+				e = &Unary{Loc: loc, Op: OpNot, X: e}
+			}
+			l = e
+			continue
+		default:
+			return l
+		}
+		p.next()
+		l = &Binary{Loc: loc, Op: op, L: l, R: p.parseBit()}
+	}
+}
+
+// parseInRest parses what follows IN: `(list)`, `(select)` or a table name.
+func (p *parser) parseInRest(loc Loc, x Expr) Expr {
+	in := &In{Loc: loc, X: x}
+	if !p.at(tLParen) {
+		n := p.objectName("'(' or table name after IN")
+		in.Table = &n
+		return in
+	}
+	open := p.tok.pos
+	p.next()
+	if p.atQueryStart() {
+		p.enter()
+		in.Select = p.parseSelect()
+		p.leave()
+	} else {
+		in.List = []Expr{}
+		if !p.at(tRParen) {
+			in.List = p.parseExprList()
+		}
+	}
+	p.closeParen(open, " after IN list")
+	return in
+}
+
+func (p *parser) parseBit() Expr {
+	l := p.parseAdd()
+	for {
+		var op BinaryOp
+		switch p.tok.kind {
+		case tAmp:
+			op = OpBitAnd
+		case tPipe:
+			op = OpBitOr
+		case tShl:
+			op = OpShl
+		case tShr:
+			op = OpShr
+		default:
+			return l
+		}
+		p.next()
+		l = &Binary{Loc: Loc{l.Pos()}, Op: op, L: l, R: p.parseAdd()}
+	}
+}
+
+func (p *parser) parseAdd() Expr {
+	l := p.parseMul()
+	for {
+		var op BinaryOp
+		switch p.tok.kind {
+		case tPlus:
+			op = OpAdd
+		case tMinus:
+			op = OpSub
+		default:
+			return l
+		}
+		p.next()
+		l = &Binary{Loc: Loc{l.Pos()}, Op: op, L: l, R: p.parseMul()}
+	}
+}
+
+func (p *parser) parseMul() Expr {
+	l := p.parseUnary()
+	for {
+		var op BinaryOp
+		switch p.tok.kind {
+		case tStar:
+			op = OpMul
+		case tSlash:
+			op = OpDiv
+		case tPercent:
+			op = OpMod
+		default:
+			return l
+		}
+		p.next()
+		l = &Binary{Loc: Loc{l.Pos()}, Op: op, L: l, R: p.parseUnary()}
+	}
+}
+
+func (p *parser) parseUnary() Expr {
+	var op UnaryOp
+	switch p.tok.kind {
+	case tMinus:
+		op = OpNeg
+	case tPlus:
+		op = OpPlus
+	case tTilde:
+		op = OpBitNot
+	default:
+		return p.parseConcat()
+	}
+	pos := p.tok.pos
+	p.next()
+	p.enter()
+	x := p.parseUnary()
+	p.leave()
+	return &Unary{Loc: Loc{Pos(pos)}, Op: op, X: x}
+}
+
+func (p *parser) parseConcat() Expr {
+	l := p.parseCollate()
+	for p.at(tConcat) {
+		p.next()
+		l = &Binary{Loc: Loc{l.Pos()}, Op: OpConcat, L: l, R: p.parseCollate()}
+	}
+	return l
+}
+
+func (p *parser) parseCollate() Expr {
+	x := p.parseJSON()
+	for p.atKw(kwCOLLATE) {
+		p.next()
+		x = &Collate{Loc: Loc{x.Pos()}, X: x, Name: p.ident("collation name after COLLATE")}
+	}
+	return x
+}
+
+// parseJSON parses `->` / `->>` chains, desugared to json_extract calls.
+func (p *parser) parseJSON() Expr {
+	x := p.parsePrimary()
+	for p.at(tArrow) || p.at(tArrow2) {
+		scalar := p.at(tArrow2)
+		p.next()
+		path := p.parseJSONPath()
+		loc := Loc{x.Pos()}
+		x = &FuncCall{Loc: loc, Name: "json_extract", Args: []Expr{x, path}}
+		if scalar {
+			x = &Cast{Loc: loc, X: x, Type: &TypeName{Loc: Loc{NoPos}, Name: "text"}}
+		}
+	}
+	return x
+}
+
+// parseJSONPath parses the right operand of -> / ->>: a string becomes a
+// '$.'-prefixed path unless it already starts with '$', an integer i
+// becomes '$[i]', anything else is a primary expression used as is.
+func (p *parser) parseJSONPath() Expr {
+	t := p.tok
+	switch t.kind {
+	case tString:
+		p.next()
+		path := t.text
+		if len(path) == 0 || path[0] != '$' {
+			path = "$." + path
+		}
+		return &Literal{Loc: Loc{Pos(t.pos)}, Kind: LitString, Str: path}
+	case tInteger:
+		p.next()
+		return &Literal{Loc: Loc{Pos(t.pos)}, Kind: LitString, Str: "$[" + t.text + "]"}
+	}
+	return p.parsePrimary()
+}
+
+// parseExprList parses `expr {, expr}`.
+func (p *parser) parseExprList() []Expr {
+	list := []Expr{p.parseExpr()}
+	for p.accept(tComma) {
+		list = append(list, p.parseExpr())
+	}
+	return list
+}
+
+// atQueryStart reports whether the current token starts a query.
+func (p *parser) atQueryStart() bool {
+	return p.atKw(kwSELECT) || p.atKw(kwVALUES) || p.atKw(kwWITH)
+}
+
+// exprPos returns the position of e, or fallback when e has none.
+func exprPos(e Expr, fallback int) Pos {
+	if e != nil {
+		return e.Pos()
+	}
+	return Pos(fallback)
+}
