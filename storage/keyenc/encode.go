@@ -1,0 +1,61 @@
+package keyenc
+
+import "github.com/quereus/quereus/storage/value"
+
+// AppendValue appends the key component encoding v under column c to dst and
+// returns the extended buffer. It allocates only for big integers, for text
+// whose collation key form differs from the text, and for JSON.
+func AppendValue(dst []byte, v value.Value, c Column) []byte {
+	start := len(dst)
+	switch v.Kind() {
+	case value.KindNull:
+		dst = append(dst, tagNull)
+	case value.KindInteger:
+		dst = appendInt64(dst, v.Int())
+	case value.KindBigInt:
+		dst = appendBigInt(dst, v.Big())
+	case value.KindReal:
+		dst = appendFloat(dst, v.Float())
+	case value.KindBoolean:
+		dst = appendInt64(dst, boolInt(v.Bool()))
+	case value.KindText:
+		dst = append(dst, tagText)
+		dst = appendEscaped(dst, c.Collation.Normalize(v.Text()))
+	case value.KindBlob:
+		dst = append(dst, tagBlob)
+		dst = appendEscaped(dst, v.Text())
+	case value.KindJSON:
+		dst = append(dst, tagJSON)
+		dst = appendEscaped(dst, v.JSONText())
+	default:
+		// Unknown kinds cannot be built through the value package; key them
+		// as NULL rather than failing, which Value's API never requires.
+		dst = append(dst, tagNull)
+	}
+	if c.Desc {
+		invert(dst[start:])
+	}
+	return dst
+}
+
+// AppendKey appends the components vals[i] under cols[i] to dst. Columns past
+// the end of cols are ascending BINARY; a prefix of a key's columns encodes the
+// byte prefix of every key starting with those values.
+func AppendKey(dst []byte, vals []value.Value, cols []Column) []byte {
+	for i, v := range vals {
+		dst = AppendValue(dst, v, columnAt(cols, i))
+	}
+	return dst
+}
+
+// EncodeKey returns the key of vals under cols in a new buffer.
+func EncodeKey(vals []value.Value, cols []Column) []byte {
+	return AppendKey(make([]byte, 0, 16*len(vals)), vals, cols)
+}
+
+func boolInt(b bool) int64 {
+	if b {
+		return 1
+	}
+	return 0
+}
