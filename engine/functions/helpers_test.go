@@ -90,6 +90,6 @@ func args(vs ...value.Value) []value.Value { return vs }
 func runScalarCases(t *testing.T, cases []scalarCase) {
 	t.Helper()
 	for _, c := range cases {
-		same(t, c.want, call(t, c.name, c.args...), c.name, c.args)
+		same(t, c.want, call(t, c.name, c.args...), "%s%v", c.name, c.args)
 	}
 }

@@ -72,7 +72,7 @@ func resolve(args []value.Value) (moment, bool) {
 		case "julianday":
 			julian = true
 		case "localtime":
-			loc = time.Local
+			loc = localZone()
 		case "utc":
 			loc = time.UTC
 		case "subsec", "subsecond":
