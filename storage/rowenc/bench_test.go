@@ -1,0 +1,51 @@
+package rowenc
+
+import (
+	"testing"
+
+	"github.com/quereus/quereus/storage/value"
+)
+
+var benchRow = value.Row{
+	value.Int(42), value.Text("alice@example.com"), value.Text("Alice"), value.Float(1234.5), value.Bool(true),
+}
+
+func BenchmarkEncodeRow5(b *testing.B) {
+	buf := make([]byte, 0, 128)
+	b.ReportAllocs()
+	for b.Loop() {
+		buf = AppendRow(buf[:0], benchRow)
+	}
+}
+
+func BenchmarkDecodeRow5(b *testing.B) {
+	enc := EncodeRow(benchRow)
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := DecodeRow(enc); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkDecodeRowInto5(b *testing.B) {
+	enc := EncodeRow(benchRow)
+	dst := make(value.Row, 0, 8)
+	b.ReportAllocs()
+	for b.Loop() {
+		var err error
+		if dst, err = DecodeRowInto(dst, enc); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkDecodeColumn(b *testing.B) {
+	enc := EncodeRow(benchRow)
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, _, err := DecodeColumn(enc, 3); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
