@@ -281,7 +281,7 @@ func (d Duration) TotalSeconds() float64 {
 func (d Duration) totalNanos() (int64, bool) {
 	const limit = math.MaxInt64 / 4
 	s := d.Days*86400 + d.Hours*3600 + d.Minutes*60 + d.Seconds
-	if s > limit/1e9 || s < -limit/1e9 {
+	if s > limit/int64(time.Second) || s < -limit/int64(time.Second) {
 		return 0, false
 	}
 	return s*1e9 + d.Nanos, true
