@@ -15,7 +15,7 @@ import (
 // of one sign. Nanos holds the sub-second part (Temporal's milliseconds,
 // microseconds and nanoseconds together).
 type Duration struct {
-	Years, Months, Weeks, Days    int64
+	Years, Months, Weeks, Days     int64
 	Hours, Minutes, Seconds, Nanos int64
 }
 
@@ -79,7 +79,7 @@ func ParseISODuration(s string) (Duration, error) {
 		}
 		digits := f.frac + strings.Repeat("0", 9-len(f.frac))
 		n, _ := strconv.ParseInt(digits, 10, 64) // billionths of the unit
-		ns := n * (f.unit / 1e9) // units are whole seconds
+		ns := n * (f.unit / 1e9)                 // units are whole seconds
 		d.Minutes += ns / int64(time.Minute)
 		ns %= int64(time.Minute)
 		d.Seconds += ns / int64(time.Second)
