@@ -1,0 +1,93 @@
+package quereus
+
+import (
+	"context"
+	"database/sql/driver"
+
+	"github.com/quereus/quereus/engine"
+)
+
+// stmt is a prepared statement, parsed and planned once by the engine.
+type stmt struct {
+	c        *conn
+	es       *engine.Stmt
+	numInput int
+}
+
+var (
+	_ driver.Stmt             = (*stmt)(nil)
+	_ driver.StmtExecContext  = (*stmt)(nil)
+	_ driver.StmtQueryContext = (*stmt)(nil)
+)
+
+func newStmt(c *conn, es *engine.Stmt) *stmt {
+	return &stmt{c: c, es: es, numInput: numInput(es.Params())}
+}
+
+// numInput is the number of arguments database/sql must check for: the
+// highest slot when every parameter is positional, -1 (unchecked) when any
+// parameter is named, since named arguments may be given in any number.
+func numInput(params []engine.ParamInfo) int {
+	n := 0
+	for _, p := range params {
+		if p.Name != "" {
+			return -1
+		}
+		n = max(n, p.Ordinal)
+	}
+	return n
+}
+
+// NumInput reports the number of arguments, or -1 (see numInput).
+func (s *stmt) NumInput() int { return s.numInput }
+
+// Close releases the statement.
+func (s *stmt) Close() (err error) {
+	defer recoverTo(&err, s.c.markBroken)
+	return s.es.Close()
+}
+
+// Exec runs the statement (legacy interface).
+func (s *stmt) Exec(args []driver.Value) (driver.Result, error) {
+	return s.ExecContext(context.Background(), namedValues(args))
+}
+
+// Query runs the statement (legacy interface).
+func (s *stmt) Query(args []driver.Value) (driver.Rows, error) {
+	return s.QueryContext(context.Background(), namedValues(args))
+}
+
+// ExecContext runs the statement to completion.
+func (s *stmt) ExecContext(ctx context.Context, nvs []driver.NamedValue) (_ driver.Result, err error) {
+	if err := s.c.usable(); err != nil {
+		return nil, err
+	}
+	args, err := toArgs(nvs)
+	if err != nil {
+		return nil, err
+	}
+	defer recoverTo(&err, s.c.markBroken)
+	res, err := s.es.Exec(ctx, args)
+	if err != nil {
+		return nil, err
+	}
+	return result{rowsAffected: res.RowsAffected}, nil
+}
+
+// QueryContext runs the statement and returns its rows; ctx also governs
+// fetching them.
+func (s *stmt) QueryContext(ctx context.Context, nvs []driver.NamedValue) (_ driver.Rows, err error) {
+	if err := s.c.usable(); err != nil {
+		return nil, err
+	}
+	args, err := toArgs(nvs)
+	if err != nil {
+		return nil, err
+	}
+	defer recoverTo(&err, s.c.markBroken)
+	er, err := s.es.Query(ctx, args)
+	if err != nil {
+		return nil, err
+	}
+	return newRows(ctx, s.c, er, nil), nil
+}
