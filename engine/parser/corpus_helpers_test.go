@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"sort"
+	"strconv"
 	"strings"
 	"testing"
 	"unicode"
@@ -140,4 +141,25 @@ func corpusStatements(blocks []corpusBlock) (stmts, scripts, errorFinals []corpu
 		}
 	}
 	return stmts, scripts, errorFinals
+}
+
+// expectedResults maps "file:line" of every `→` line to its JSON text.
+func expectedResults(tb testing.TB, dir string) map[string]string {
+	names, err := filepath.Glob(filepath.Join(dir, "*.sqllogic"))
+	if err != nil {
+		tb.Fatal(err)
+	}
+	out := map[string]string{}
+	for _, name := range names {
+		data, err := os.ReadFile(name)
+		if err != nil {
+			tb.Fatal(err)
+		}
+		for i, raw := range lineSplit.Split(string(data), -1) {
+			if t := trimJS(raw); strings.HasPrefix(t, "→") {
+				out[filepath.Base(name)+":"+strconv.Itoa(i+1)] = trimJS(t[len("→"):])
+			}
+		}
+	}
+	return out
 }

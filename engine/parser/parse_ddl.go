@@ -564,6 +564,9 @@ func (p *parser) parseViewRest(cv *CreateView, ifNotExists bool) *CreateView {
 		cv.Columns = p.identList("column name in view column list")
 	}
 	p.expectKw(kwAS, "AS before view query")
+	if p.atDMLStart() {
+		p.fail("A data-modifying statement cannot be used as a view body")
+	}
 	cv.Select = p.parseSubSelect()
 	if p.atKw(kwWITH) && p.peek(1).is(kwTAGS) {
 		cv.Tags = p.parseWithTags()

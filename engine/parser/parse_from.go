@@ -10,7 +10,9 @@ func (p *parser) parseFrom() TableExpr {
 		loc := Loc{l.Pos()}
 		if p.at(tComma) {
 			p.next()
-			l = &Join{Loc: loc, Kind: JoinComma, Left: l, Right: p.parseTableOperand()}
+			j := &Join{Loc: loc, Kind: JoinComma, Left: l, Lateral: p.atKw(kwLATERAL)}
+			j.Right = p.parseTableOperand()
+			l = j
 			continue
 		}
 		j := &Join{Loc: loc, Left: l}

@@ -113,6 +113,22 @@ func (p *parser) param(loc Loc, text string) *Param {
 func (p *parser) parseParenExpr() Expr {
 	open := p.tok.pos
 	p.next()
+	if p.atDMLStart() {
+		p.enter()
+		var returning []*ResultColumn
+		switch st := p.parseDML(nil).(type) {
+		case *Insert:
+			returning = st.Returning
+		case *Update:
+			returning = st.Returning
+		case *Delete:
+			returning = st.Returning
+		}
+		if returning == nil {
+			p.failSpan(open, p.prevEnd, "A data-modifying subquery must have a RETURNING clause")
+		}
+		p.failSpan(open, p.prevEnd, "A data-modifying statement is not supported as an expression subquery")
+	}
 	if p.atQueryStart() {
 		sel := p.parseSubSelect()
 		p.closeParen(open, " after subquery")

@@ -6,7 +6,7 @@ func (p *parser) parseStatement() Stmt {
 		if p.at(tLParen) {
 			return p.parseSelect()
 		}
-		p.failExpected("statement")
+		p.failStatement()
 	}
 	switch p.tok.kw {
 	case kwSELECT, kwVALUES:
@@ -92,8 +92,13 @@ func (p *parser) parseStatement() Stmt {
 		r.Name = p.objectName("materialized view name")
 		return r
 	}
-	p.failExpected("statement")
+	p.failStatement()
 	return nil
+}
+
+// failStatement reports a token that cannot start a statement.
+func (p *parser) failStatement() {
+	p.fail("Expected statement type (SELECT, INSERT, UPDATE, DELETE, VALUES, CREATE, etc.), got '" + p.tok.text + "'")
 }
 
 func (p *parser) parseBegin() *Begin {

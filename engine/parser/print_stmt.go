@@ -1,0 +1,359 @@
+package parser
+
+// stmt renders any statement (and the declaration items of DECLARE SCHEMA).
+func (p *printer) stmt(s Node) {
+	switch s := s.(type) {
+	case *Select:
+		p.selectStmt(s)
+	case *Insert:
+		p.insert(s)
+	case *Update:
+		p.update(s)
+	case *Delete:
+		p.delete(s)
+	case *CreateTable:
+		p.createTable(s, false)
+	case *CreateIndex:
+		p.createIndex(s, false)
+	case *CreateView:
+		p.createView(s, false)
+	case *CreateAssertion:
+		p.str("create ")
+		p.assertion(s)
+	case *Drop:
+		p.str("drop ")
+		p.str([...]string{ObjTable: "table", ObjIndex: "index", ObjView: "view",
+			ObjMaterializedView: "materialized view", ObjAssertion: "assertion", ObjTrigger: "trigger"}[s.Kind])
+		if s.IfExists {
+			p.str(" if exists")
+		}
+		p.str(" ")
+		p.objectName(s.Name)
+	case *AlterTable:
+		p.alterTable(s)
+	case *RefreshMaterializedView:
+		p.str("refresh materialized view ")
+		p.objectName(s.Name)
+	case *Begin:
+		p.str([...]string{TxDefault: "begin", TxDeferred: "begin deferred",
+			TxImmediate: "begin immediate", TxExclusive: "begin exclusive"}[s.Mode])
+		p.str(" transaction")
+	case *Commit:
+		p.str("commit")
+	case *Rollback:
+		p.str("rollback")
+		if s.Savepoint != "" {
+			p.str(" to savepoint ")
+			p.ident(s.Savepoint)
+		}
+	case *Savepoint:
+		p.str("savepoint ")
+		p.ident(s.Name)
+	case *Release:
+		p.str("release savepoint ")
+		p.ident(s.Name)
+	case *Pragma:
+		p.pragma(s)
+	case *Analyze:
+		p.str("analyze")
+		if s.Name.Name != "" {
+			p.str(" ")
+			if s.Name.Schema != "" {
+				p.ident(s.Name.Schema)
+				p.str(".")
+			}
+			if s.Name.Name == "*" && s.Name.Schema != "" {
+				p.str("*")
+			} else {
+				p.ident(s.Name.Name)
+			}
+		}
+	case *Explain:
+		p.str("explain ")
+		if s.QueryPlan {
+			p.str("query plan ")
+		}
+		p.stmt(s.Stmt)
+	case *DeclareSchema:
+		p.declareSchema(s)
+	case *DeclareLens:
+		p.str("declare lens for ")
+		p.ident(s.Logical)
+		p.str(" over ")
+		p.ident(s.Basis)
+		p.declareItems(s.Items)
+	case *DiffSchema:
+		p.str("diff schema ")
+		p.ident(s.Name)
+	case *ApplySchema:
+		p.str("apply schema ")
+		p.ident(s.Name)
+		if s.WithSeed {
+			p.str(" with seed")
+		}
+		if s.Options != nil {
+			p.str(" options ")
+			p.options(s.Options)
+		}
+	case *Seed:
+		p.str("seed ")
+		p.ident(s.Table)
+		p.str(" (")
+		p.rows(s.Rows)
+		p.str(")")
+	default:
+		p.str("[unknown statement]")
+	}
+}
+
+func (p *printer) conflictAction(a ConflictAction) string {
+	return [...]string{ConflictRollback: "rollback", ConflictAbort: "abort", ConflictFail: "fail",
+		ConflictIgnore: "ignore", ConflictReplace: "replace"}[a]
+}
+
+// onConflict writes ` on conflict action` for a written conflict clause.
+func (p *printer) onConflict(a ConflictAction) {
+	if a != ConflictDefault {
+		p.str(" on conflict " + p.conflictAction(a))
+	}
+}
+
+// stmtClauses writes the Quereus WITH CONTEXT / WITH TAGS / WITH SCHEMA
+// clauses of a DML statement.
+func (p *printer) stmtClauses(ctx []*ContextAssign, tags []*Tag, schema []string) {
+	if len(ctx) > 0 {
+		p.str(" with context ")
+		for i, a := range ctx {
+			if i > 0 {
+				p.str(", ")
+			}
+			p.ident(a.Name)
+			p.str(" = ")
+			p.expr(a.Value)
+		}
+	}
+	if tags != nil {
+		p.str(" with tags ")
+		p.tagList(tags)
+	}
+	if len(schema) > 0 {
+		p.str(" with schema ")
+		p.identList(schema)
+	}
+}
+
+func (p *printer) returning(cols []*ResultColumn) {
+	if len(cols) > 0 {
+		p.str(" returning ")
+		p.resultColumns(cols)
+	}
+}
+
+func (p *printer) insert(s *Insert) {
+	if s.With != nil {
+		p.with(s.With)
+		p.str(" ")
+	}
+	if s.Replace {
+		p.str("replace")
+	} else {
+		p.str("insert")
+		if s.OrConflict != ConflictDefault {
+			p.str(" or " + p.conflictAction(s.OrConflict))
+		}
+	}
+	p.str(" into ")
+	p.objectName(s.Table)
+	if s.Alias != "" {
+		p.str(" as ")
+		p.ident(s.Alias)
+	}
+	if len(s.Columns) > 0 {
+		p.str(" (")
+		p.identList(s.Columns)
+		p.str(")")
+	}
+	p.stmtClauses(s.Context, s.Tags, s.WithSchema)
+	switch {
+	case s.DefaultValues:
+		p.str(" default values")
+	case s.SourceDML != nil:
+		p.str(" ")
+		p.stmt(s.SourceDML)
+	default:
+		p.str(" ")
+		p.selectStmt(s.Source)
+	}
+	for _, u := range s.Upserts {
+		p.str(" on conflict")
+		if u.Target != nil {
+			p.str(" (")
+			p.indexedColumns(u.Target)
+			p.str(")")
+			if u.TargetWhere != nil {
+				p.str(" where ")
+				p.expr(u.TargetWhere)
+			}
+		}
+		if u.DoNothing {
+			p.str(" do nothing")
+			continue
+		}
+		p.str(" do update set ")
+		p.setClauses(u.Set)
+		if u.Where != nil {
+			p.str(" where ")
+			p.expr(u.Where)
+		}
+	}
+	p.returning(s.Returning)
+}
+
+// dmlTarget writes an UPDATE / DELETE target.
+func (p *printer) dmlTarget(name ObjectName, alias string, target *SubqueryTable) {
+	if target != nil {
+		p.tableExpr(target)
+		return
+	}
+	p.objectName(name)
+	if alias != "" {
+		p.str(" as ")
+		p.ident(alias)
+	}
+}
+
+func (p *printer) update(s *Update) {
+	if s.With != nil {
+		p.with(s.With)
+		p.str(" ")
+	}
+	p.str("update ")
+	if s.OrConflict != ConflictDefault {
+		p.str("or " + p.conflictAction(s.OrConflict) + " ")
+	}
+	p.dmlTarget(s.Table, s.Alias, s.Target)
+	p.stmtClauses(s.Context, s.Tags, s.WithSchema)
+	p.str(" set ")
+	p.setClauses(s.Set)
+	if s.From != nil {
+		p.str(" from ")
+		p.tableExpr(s.From)
+	}
+	if s.Where != nil {
+		p.str(" where ")
+		p.expr(s.Where)
+	}
+	p.returning(s.Returning)
+}
+
+func (p *printer) delete(s *Delete) {
+	if s.With != nil {
+		p.with(s.With)
+		p.str(" ")
+	}
+	p.str("delete from ")
+	p.dmlTarget(s.Table, s.Alias, s.Target)
+	p.stmtClauses(s.Context, s.Tags, s.WithSchema)
+	if s.Where != nil {
+		p.str(" where ")
+		p.expr(s.Where)
+	}
+	p.returning(s.Returning)
+}
+
+func (p *printer) pragma(s *Pragma) {
+	p.str("pragma ")
+	p.objectName(s.Name)
+	if s.Value == nil {
+		return
+	}
+	if s.Call {
+		p.str("(")
+	} else {
+		p.str(" = ")
+	}
+	if ref, ok := s.Value.(*ColumnRef); ok && ref.Table == "" && isBareIdent(ref.Column) {
+		p.str(ref.Column) // bare word value such as on / off
+	} else {
+		p.wrapped(s.Value, !isSignedPrimary(s.Value))
+	}
+	if s.Call {
+		p.str(")")
+	}
+}
+
+// isSignedPrimary reports whether e prints as a (signed) primary term.
+func isSignedPrimary(e Expr) bool {
+	if u, ok := e.(*Unary); ok && (u.Op == OpNeg || u.Op == OpPlus) {
+		return isSignedPrimary(u.X)
+	}
+	return precOf(e) == precPrimary
+}
+
+func (p *printer) tagList(tags []*Tag) {
+	p.str("(")
+	for i, t := range tags {
+		if i > 0 {
+			p.str(", ")
+		}
+		p.ident(t.Name)
+		p.str(" = ")
+		p.expr(t.Value)
+	}
+	p.str(")")
+}
+
+func (p *printer) withTags(tags []*Tag) {
+	if tags != nil {
+		p.str(" with tags ")
+		p.tagList(tags)
+	}
+}
+
+func (p *printer) options(opts []*Option) {
+	p.str("(")
+	for i, o := range opts {
+		if i > 0 {
+			p.str(", ")
+		}
+		p.ident(o.Name)
+		p.str(" = ")
+		p.expr(o.Value)
+	}
+	p.str(")")
+}
+
+func (p *printer) declareSchema(s *DeclareSchema) {
+	p.str("declare ")
+	if s.Logical {
+		p.str("logical ")
+	}
+	p.str("schema ")
+	p.ident(s.Name)
+	if s.Using != nil {
+		p.str(" using ")
+		p.options(s.Using)
+	}
+	p.declareItems(s.Items)
+}
+
+func (p *printer) declareItems(items []Node) {
+	p.str(" {")
+	for _, it := range items {
+		p.str(" ")
+		switch it := it.(type) {
+		case *CreateTable:
+			p.createTable(it, true)
+		case *CreateIndex:
+			p.createIndex(it, true)
+		case *CreateView:
+			p.createView(it, true)
+		case *CreateAssertion:
+			p.assertion(it)
+		default:
+			p.stmt(it)
+		}
+		p.str(";")
+	}
+	p.str(" }")
+}
