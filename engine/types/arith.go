@@ -85,6 +85,21 @@ const (
 )
 
 func arith(a, b value.Value, op arithOp) value.Value {
+	// Fast paths: two int64s, or two doubles.
+	if a.Kind() == value.KindInteger && b.Kind() == value.KindInteger {
+		if r, ok := smallArith(a.Int(), b.Int(), op); ok {
+			return r
+		}
+	} else if a.Kind() == value.KindReal && b.Kind() == value.KindReal && op <= opMul {
+		x, y := a.Float(), b.Float()
+		switch op {
+		case opAdd:
+			return floatResult(x + y)
+		case opSub:
+			return floatResult(x - y)
+		}
+		return floatResult(x * y)
+	}
 	x, ok := operandOf(a, true)
 	if !ok {
 		return value.Null()

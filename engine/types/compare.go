@@ -33,6 +33,9 @@ func class(k value.Kind) int {
 // strings < arrays < objects). It returns -1, 0 or +1.
 func Compare(a, b value.Value, coll *collation.Collation) int {
 	ka, kb := a.Kind(), b.Kind()
+	if ka == value.KindInteger && kb == value.KindInteger {
+		return cmpInt(a.Int(), b.Int())
+	}
 	ca, cb := class(ka), class(kb)
 	if ca != cb {
 		return sign(ca - cb)
