@@ -23,16 +23,16 @@ func compareRTrim(a, b string) int {
 	return strings.Compare(trimTrailingSpaces(a), trimTrailingSpaces(b))
 }
 
-// compareNoCase compares Lower(a) with Lower(b) bytewise. The common all-ASCII
-// prefix is folded in place; only a non-ASCII tail is lower-cased into new
-// strings. Folding works rune by rune, so the folded prefix followed by the
-// folded tails equals the folded whole strings.
+// compareNoCase compares Lower(a) with Lower(b) bytewise. While both strings
+// are ASCII they are folded in place without allocating; at the first
+// non-ASCII byte the whole strings are lower-cased (the Final_Sigma rule needs
+// the preceding context) and compared.
 func compareNoCase(a, b string) int {
 	n := min(len(a), len(b))
 	for i := 0; i < n; i++ {
 		ca, cb := a[i], b[i]
 		if ca >= 0x80 || cb >= 0x80 {
-			return strings.Compare(Lower(a[i:]), Lower(b[i:]))
+			return strings.Compare(Lower(a), Lower(b))
 		}
 		ca, cb = asciiLower(ca), asciiLower(cb)
 		if ca != cb {
@@ -42,7 +42,8 @@ func compareNoCase(a, b string) int {
 			return 1
 		}
 	}
-	// One string is exhausted; a non-empty tail folds to a non-empty string.
+	// One string is exhausted, and its folded form is a prefix of the other's;
+	// a non-empty tail folds to a non-empty string.
 	switch {
 	case len(a) == len(b):
 		return 0

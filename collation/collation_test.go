@@ -75,8 +75,8 @@ func TestNoCase(t *testing.T) {
 	assert.Zero(t, NoCase.Compare("ÉCOLE", "école"))
 	assert.Zero(t, NoCase.Compare("İ", "i\u0307"), "U+0130 folds to i + combining dot as in JavaScript")
 	assert.NotZero(t, NoCase.Compare("İ", "i"))
-	assert.Zero(t, NoCase.Compare("ΟΔΟΣ", "οδοσ"), "capital sigma always folds to σ")
-	assert.NotZero(t, NoCase.Compare("ΟΔΟΣ", "οδος"), "documented difference from JavaScript's final sigma")
+	assert.Zero(t, NoCase.Compare("ΟΔΟΣ", "οδος"), "word-final capital sigma folds to ς as in JavaScript")
+	assert.NotZero(t, NoCase.Compare("ΟΔΟΣ", "οδοσ"))
 	assert.Zero(t, NoCase.Compare("\xffA", "\xffa"), "invalid bytes are kept, letters still fold")
 	assert.False(t, NoCase.IsIdentity())
 }
@@ -93,17 +93,62 @@ func TestLowerMatchesPerRuneReference(t *testing.T) {
 	}
 }
 
-// referenceLower is the documented rule written plainly.
+// referenceLower is the documented rule written plainly over a rune slice
+// (valid UTF-8 only).
 func referenceLower(s string) string {
+	runes := []rune(s)
 	var sb strings.Builder
-	for _, r := range s {
-		if r == '\u0130' {
+	for i, r := range runes {
+		switch r {
+		case '\u0130':
 			sb.WriteString("i\u0307")
-			continue
+		case '\u03a3':
+			if referenceFinalSigma(runes, i) {
+				sb.WriteRune('ς')
+			} else {
+				sb.WriteRune('σ')
+			}
+		default:
+			sb.WriteRune(unicode.ToLower(r))
 		}
-		sb.WriteRune(unicode.ToLower(r))
 	}
 	return sb.String()
+}
+
+func referenceFinalSigma(runes []rune, i int) bool {
+	j := i - 1
+	for j >= 0 && isCaseIgnorable(runes[j], 2) {
+		j--
+	}
+	if j < 0 || !isCased(runes[j], 2) {
+		return false
+	}
+	k := i + 1
+	for k < len(runes) && isCaseIgnorable(runes[k], 2) {
+		k++
+	}
+	return k == len(runes) || !isCased(runes[k], 2)
+}
+
+func TestFinalSigma(t *testing.T) {
+	cases := map[string]string{
+		"Σ":         "σ", // nothing cased before it
+		"ΣΑ":        "σα",
+		"ΑΣ":        "ας",
+		"ΟΔΟΣ ΟΔΟΣ": "οδος οδος",
+		"ΑΣ'":       "ας'",      // case-ignorable after, then the end
+		"ΑΣ.Β":      "ασ.β",     // a cased letter follows past the ignorable '.'
+		"Α'Σ":       "α'ς",      // case-ignorable between the letter and sigma
+		"1Σ":        "1σ",       // a digit is not cased
+		"Α\xffΣ":    "α\xffσ",   // an invalid byte is neither cased nor ignorable
+		"aΣ\u0301":  "aς\u0301", // a combining mark after it is ignorable
+		"ΑΣΣ":       "ασς",
+	}
+	for in, want := range cases {
+		assert.Equal(t, want, Lower(in), "%q", in)
+	}
+	assert.Equal(t, "prefix ας", Lower("prefix ΑΣ"), "ASCII fast path keeps context")
+	assert.Zero(t, NoCase.Compare("abc ΟΔΟΣ", "ABC οδος"))
 }
 
 func TestLowerKeepsInvalidBytesAndAvoidsCopies(t *testing.T) {
