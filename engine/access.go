@@ -1,0 +1,353 @@
+package engine
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/quereus/quereus/engine/parser"
+	"github.com/quereus/quereus/engine/schema"
+	"github.com/quereus/quereus/storage/value"
+)
+
+// seekBound is one end of a key range on the component after the
+// equality prefix.
+type seekBound struct {
+	val  *cexpr
+	incl bool
+	op   string
+}
+
+// accessPath is how a table scan finds its rows: the primary key or one
+// secondary index, an equality prefix, an optional range on the next key
+// component, or everything.
+type accessPath struct {
+	index   *schema.Index // nil = primary key
+	parts   []keyPart
+	cols    []int // table column of each key part
+	eq      []*cexpr
+	eqNull  []bool // component i is an IS NULL equality
+	lo, hi  *seekBound
+	reverse bool
+	cost    float64
+	detail  string
+}
+
+// usesKey reports whether the path seeks rather than scans.
+func (p *accessPath) usesKey() bool { return len(p.eq) > 0 || p.lo != nil || p.hi != nil }
+
+// keyPred is a usable `column op value` conjunct.
+type keyPred struct {
+	col  int
+	op   string // "=", "<", "<=", ">", ">=", "null"
+	val  *cexpr
+	coll string
+}
+
+// keyPreds extracts the conjuncts usable as key bounds on table slots.
+func (c *compiler) keyPreds(tsc *scope, keyScope *scope, conj []parser.Expr) []keyPred {
+	var out []keyPred
+	for _, x := range conj {
+		switch x := x.(type) {
+		case *parser.Binary:
+			op := ""
+			switch x.Op {
+			case parser.OpEq, parser.OpEqEq:
+				op = "="
+			case parser.OpLt:
+				op = "<"
+			case parser.OpLe:
+				op = "<="
+			case parser.OpGt:
+				op = ">"
+			case parser.OpGe:
+				op = ">="
+			default:
+				continue
+			}
+			if kp, ok := c.keyPred(tsc, keyScope, x.L, x.R, op); ok {
+				out = append(out, kp)
+			} else if kp, ok := c.keyPred(tsc, keyScope, x.R, x.L, flipOp(op)); ok {
+				out = append(out, kp)
+			}
+		case *parser.Between:
+			if x.Not {
+				continue
+			}
+			if kp, ok := c.keyPred(tsc, keyScope, x.X, x.Lo, ">="); ok {
+				out = append(out, kp)
+			}
+			if kp, ok := c.keyPred(tsc, keyScope, x.X, x.Hi, "<="); ok {
+				out = append(out, kp)
+			}
+		case *parser.IsNull:
+			if x.Not {
+				continue
+			}
+			if ref, ok := x.X.(*parser.ColumnRef); ok {
+				isolated := &scope{slots: tsc.slots}
+				if _, idx, _, err := isolated.resolve(ref); err == nil {
+					out = append(out, keyPred{col: idx, op: "null"})
+				}
+			}
+		}
+	}
+	return out
+}
+
+func flipOp(op string) string {
+	switch op {
+	case "<":
+		return ">"
+	case "<=":
+		return ">="
+	case ">":
+		return "<"
+	case ">=":
+		return "<="
+	}
+	return op
+}
+
+func (c *compiler) keyPred(tsc, keyScope *scope, colX, valX parser.Expr, op string) (keyPred, bool) {
+	ref, ok := colX.(*parser.ColumnRef)
+	if !ok {
+		return keyPred{}, false
+	}
+	isolated := &scope{slots: tsc.slots}
+	_, idx, sl, err := isolated.resolve(ref)
+	if err != nil || hasSubquery(valX) || refersTo(valX, tsc.slots) {
+		return keyPred{}, false
+	}
+	val, err := c.expr(keyScope, valX)
+	if err != nil {
+		return keyPred{}, false
+	}
+	colCE := &cexpr{class: classOf(sl.typ), coll: sl.coll, rank: rankOf(sl.coll)}
+	if sl.typ == "" {
+		colCE.class = classAny
+	}
+	coll, err := comparisonCollation(colCE, val)
+	if err != nil {
+		return keyPred{}, false
+	}
+	_, vf := coerceOperands(colCE, val)
+	v := *val
+	v.fn = vf
+	return keyPred{col: idx, op: op, val: &v, coll: coll}, true
+}
+
+// refersTo reports whether x references any of the slots.
+func refersTo(x parser.Expr, slots []slot) bool {
+	found := false
+	walkExpr(x, func(n parser.Expr) bool {
+		if ref, ok := n.(*parser.ColumnRef); ok {
+			for _, s := range slots {
+				if strings.EqualFold(s.name, ref.Column) && (ref.Table == "" || strings.EqualFold(ref.Table, s.table)) {
+					found = true
+				}
+			}
+		}
+		return !found
+	})
+	return found
+}
+
+// choosePath picks the cheapest access path for t.
+func (c *compiler) choosePath(t *schema.Table, label string, preds []keyPred) *accessPath {
+	n := float64(1000)
+	if rc, ok := c.conn.db.store.RowCount(schema.MainSchema, t.Name); ok {
+		n = float64(rc)
+		if n < 1 {
+			n = 1
+		}
+	}
+	best := &accessPath{parts: partsOf(t.PK), cols: colsOf(t.PK), cost: n, detail: "SCAN " + label}
+	try := func(p *accessPath, unique bool, lookup float64) {
+		if !p.usesKey() {
+			return
+		}
+		rows := n
+		for range p.eq {
+			rows *= 0.1
+		}
+		if p.lo != nil && p.hi != nil {
+			rows *= 0.25
+		} else if p.lo != nil || p.hi != nil {
+			rows *= 0.5
+		}
+		if unique && len(p.eq) == len(p.parts) {
+			rows = 1
+		}
+		if rows < 1 {
+			rows = 1
+		}
+		p.cost = rows * lookup
+		if p.cost < best.cost {
+			best = p
+		}
+	}
+	pk := c.buildPath(t, nil, t.PK, preds, label)
+	try(pk, true, 1)
+	for _, ix := range t.Indexes {
+		if ix.Where != nil || hasExprPart(ix.Parts) {
+			continue
+		}
+		try(c.buildPath(t, ix, ix.Parts, preds, label), ix.Unique, 1.5)
+	}
+	return best
+}
+
+func hasExprPart(parts []schema.KeyPart) bool {
+	for _, p := range parts {
+		if p.Col < 0 {
+			return true
+		}
+	}
+	return false
+}
+
+func colsOf(parts []schema.KeyPart) []int {
+	out := make([]int, len(parts))
+	for i, p := range parts {
+		out[i] = p.Col
+	}
+	return out
+}
+
+// usableColl reports whether a comparison under coll can seek a key
+// component encoded under keyColl.
+func usableColl(t *schema.Table, col int, coll, keyColl string) bool {
+	switch classOf(t.Columns[col].Type) {
+	case classInteger, classReal, classNumeric, classBoolean:
+		if t.Columns[col].Type != "" {
+			return true
+		}
+	}
+	return strings.EqualFold(coll, keyColl) || (coll == "" && strings.EqualFold(keyColl, "BINARY")) ||
+		(keyColl == "" && strings.EqualFold(coll, "BINARY"))
+}
+
+func (c *compiler) buildPath(t *schema.Table, ix *schema.Index, parts []schema.KeyPart, preds []keyPred, label string) *accessPath {
+	p := &accessPath{index: ix, parts: partsOf(parts), cols: colsOf(parts)}
+	var terms []string
+	name := func(i int) string { return t.Columns[parts[i].Col].Name }
+	for i, part := range parts {
+		found := false
+		for _, kp := range preds {
+			if kp.col != part.Col {
+				continue
+			}
+			if kp.op == "null" {
+				p.eq = append(p.eq, nil)
+				p.eqNull = append(p.eqNull, true)
+				terms = append(terms, name(i)+" IS NULL")
+				found = true
+				break
+			}
+			if kp.op == "=" && usableColl(t, part.Col, kp.coll, part.Collation) {
+				p.eq = append(p.eq, kp.val)
+				p.eqNull = append(p.eqNull, false)
+				terms = append(terms, name(i)+"=?")
+				found = true
+				break
+			}
+		}
+		if found {
+			continue
+		}
+		for _, kp := range preds {
+			if kp.col != part.Col || kp.op == "=" || kp.op == "null" || !usableColl(t, part.Col, kp.coll, part.Collation) {
+				continue
+			}
+			b := &seekBound{val: kp.val, incl: kp.op == ">=" || kp.op == "<=", op: kp.op}
+			if (kp.op == ">" || kp.op == ">=") && p.lo == nil {
+				p.lo = b
+				terms = append(terms, name(i)+kp.op+"?")
+			} else if (kp.op == "<" || kp.op == "<=") && p.hi == nil {
+				p.hi = b
+				terms = append(terms, name(i)+kp.op+"?")
+			}
+		}
+		break
+	}
+	using := "PRIMARY KEY"
+	if ix != nil {
+		using = "INDEX " + ix.Name
+	}
+	p.detail = fmt.Sprintf("SEARCH %s USING %s (%s)", label, using, strings.Join(terms, " AND "))
+	return p
+}
+
+// bounds computes the byte range of the path for one execution; empty is
+// true when a bound is NULL so nothing can match.
+func (p *accessPath) bounds(e *env) (lower, upper []byte, empty bool, err error) {
+	var prefix []byte
+	for i, ce := range p.eq {
+		v := value.Null()
+		if !p.eqNull[i] {
+			if v, err = ce.fn(e, nil); err != nil {
+				return nil, nil, false, err
+			}
+			if v.IsNull() {
+				return nil, nil, true, nil
+			}
+		}
+		prefix = appendKey(prefix, []value.Value{v}, p.parts[i:i+1])
+	}
+	lower, upper = prefix, prefixEnd(prefix)
+	k := len(p.eq)
+	if p.lo == nil && p.hi == nil || k >= len(p.parts) {
+		return lower, upper, false, nil
+	}
+	desc := p.parts[k].desc
+	bound := func(b *seekBound) ([]byte, error) {
+		v, err := b.val.fn(e, nil)
+		if err != nil || v.IsNull() {
+			return nil, err
+		}
+		return appendKey(append([]byte(nil), prefix...), []value.Value{v}, p.parts[k:k+1]), nil
+	}
+	// Ascending: a lower value bound limits the lower byte bound; for a DESC
+	// component the bytes are inverted so the roles swap.
+	if p.lo != nil {
+		b, err := bound(p.lo)
+		if err != nil {
+			return nil, nil, false, err
+		}
+		if b == nil {
+			return nil, nil, true, nil
+		}
+		if !desc {
+			if p.lo.incl {
+				lower = b
+			} else {
+				lower = prefixEnd(b)
+			}
+		} else if p.lo.incl {
+			upper = prefixEnd(b)
+		} else {
+			upper = b
+		}
+	}
+	if p.hi != nil {
+		b, err := bound(p.hi)
+		if err != nil {
+			return nil, nil, false, err
+		}
+		if b == nil {
+			return nil, nil, true, nil
+		}
+		if !desc {
+			if p.hi.incl {
+				upper = prefixEnd(b)
+			} else {
+				upper = b
+			}
+		} else if p.hi.incl {
+			lower = b
+		} else {
+			lower = prefixEnd(b)
+		}
+	}
+	return lower, upper, false, nil
+}

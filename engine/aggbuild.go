@@ -1,0 +1,119 @@
+package engine
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/quereus/quereus/engine/parser"
+	"github.com/quereus/quereus/storage/value"
+)
+
+// aggBuilder rewrites the output expressions of a grouped query: GROUP BY
+// expressions and aggregate calls become references to the aggregate
+// node's output row; any other reference to an input column is an error.
+type aggBuilder struct {
+	input     *scope
+	groupAST  []parser.Expr
+	groupKeys []string
+	groupCols []int // input column of a bare group-by column, else -1
+	groups    []*cexpr
+	aggs      []*aggSpec
+}
+
+func newAggBuilder(c *compiler, input *scope, groupBy []parser.Expr) (*aggBuilder, error) {
+	b := &aggBuilder{input: input}
+	for _, g := range groupBy {
+		ce, err := c.expr(input, g)
+		if err != nil {
+			return nil, err
+		}
+		b.groupAST = append(b.groupAST, g)
+		b.groupKeys = append(b.groupKeys, parser.ExprString(g))
+		col := -1
+		if ce.depth == 0 {
+			col = ce.col
+		}
+		b.groupCols = append(b.groupCols, col)
+		b.groups = append(b.groups, ce)
+	}
+	return b, nil
+}
+
+func slotRef(i int, like *cexpr) *cexpr {
+	ce := &cexpr{fn: func(_ *env, row value.Row) (value.Value, error) { return row[i], nil }, col: -1}
+	if like != nil {
+		ce.class, ce.typ, ce.coll, ce.rank = like.class, like.typ, like.coll, like.rank
+	}
+	return ce
+}
+
+// rewrite handles x when it is a group key, an aggregate call or an input
+// column; ok is false when normal compilation should proceed.
+func (b *aggBuilder) rewrite(c *compiler, sc *scope, x parser.Expr) (*cexpr, bool, error) {
+	if _, isLit := x.(*parser.Literal); isLit {
+		return nil, false, nil
+	}
+	if f, ok := x.(*parser.FuncCall); ok && isAggregateCall(f) {
+		return b.aggregate(c, f)
+	}
+	key := parser.ExprString(x)
+	for i, g := range b.groupKeys {
+		if key != "" && key == g {
+			return slotRef(i, b.groups[i]), true, nil
+		}
+	}
+	ref, ok := x.(*parser.ColumnRef)
+	if !ok {
+		return nil, false, nil
+	}
+	depth, idx, _, err := b.input.resolve(ref)
+	if err != nil {
+		if a, ok := sc.aliases[strings.ToLower(ref.Column)]; ok && ref.Table == "" {
+			return a, true, nil
+		}
+		return nil, true, err
+	}
+	if depth > 0 {
+		return nil, false, nil
+	}
+	for i, col := range b.groupCols {
+		if col == idx {
+			return slotRef(i, b.groups[i]), true, nil
+		}
+	}
+	name := ref.Column
+	if ref.Table != "" {
+		name = ref.Table + "." + ref.Column
+	}
+	return nil, true, fmt.Errorf("Column '%s' must appear in the GROUP BY clause or be used in an aggregate function", name)
+}
+
+func (b *aggBuilder) aggregate(c *compiler, f *parser.FuncCall) (*cexpr, bool, error) {
+	if f.Filter != nil || len(f.OrderBy) > 0 {
+		return nil, true, fmt.Errorf("FILTER and ORDER BY in aggregate calls are not supported")
+	}
+	key := parser.ExprString(f)
+	for i, a := range b.aggs {
+		if key != "" && a.key == key {
+			return slotRef(len(b.groups)+i, nil), true, nil
+		}
+	}
+	n := len(f.Args)
+	if f.Star {
+		n = 0
+	}
+	def, _ := lookupFunc(f.Name, n)
+	spec := &aggSpec{def: def, distinct: f.Distinct, key: key}
+	for _, a := range f.Args {
+		if containsAggregate(a) {
+			return nil, true, fmt.Errorf("misuse of aggregate function %s()", strings.ToLower(f.Name))
+		}
+		ce, err := c.expr(b.input, a)
+		if err != nil {
+			return nil, true, err
+		}
+		spec.args = append(spec.args, ce)
+	}
+	b.aggs = append(b.aggs, spec)
+	return slotRef(len(b.groups)+len(b.aggs)-1, nil), true, nil
+}

@@ -1,0 +1,97 @@
+package engine
+
+import (
+	"fmt"
+
+	"github.com/quereus/quereus/engine/parser"
+	"github.com/quereus/quereus/storage/value"
+)
+
+var compoundNames = map[parser.CompoundOp]string{parser.Union: "UNION", parser.UnionAll: "UNION ALL",
+	parser.Intersect: "INTERSECT", parser.Except: "EXCEPT", parser.Diff: "DIFF"}
+
+func (c *compiler) compound(sc *scope, b *parser.Compound) (*queryPlan, error) {
+	l, err := c.body(sc, b.Left)
+	if err != nil {
+		return nil, err
+	}
+	r, err := c.body(sc, b.Right)
+	if err != nil {
+		return nil, err
+	}
+	if len(l.cols) != len(r.cols) {
+		return nil, fmt.Errorf("SELECTs to the left and right of %s do not have the same number of result columns", compoundNames[b.Op])
+	}
+	return &queryPlan{root: &compoundNode{left: l.root, right: r.root, op: b.Op}, cols: l.cols}, nil
+}
+
+// compoundNode evaluates a set operation; all but UNION ALL deduplicate.
+type compoundNode struct {
+	left, right node
+	op          parser.CompoundOp
+}
+
+func (n *compoundNode) explain(out *[]string, depth int) {
+	n.left.explain(out, depth)
+	n.right.explain(out, depth)
+}
+
+func (n *compoundNode) open(e *env) (rowIter, error) {
+	run := func(x node) ([]value.Row, error) {
+		it, err := x.open(e)
+		if err != nil {
+			return nil, err
+		}
+		return drain(e, it)
+	}
+	lrows, err := run(n.left)
+	if err != nil {
+		return nil, err
+	}
+	rrows, err := run(n.right)
+	if err != nil {
+		return nil, err
+	}
+	if n.op == parser.UnionAll {
+		return &sliceIter{rows: append(lrows, rrows...)}, nil
+	}
+	rset := map[string]bool{}
+	for _, r := range rrows {
+		rset[string(rowKey(r))] = true
+	}
+	lset := map[string]bool{}
+	seen := map[string]bool{}
+	var out []value.Row
+	emit := func(r value.Row, k string) {
+		if !seen[k] {
+			seen[k] = true
+			out = append(out, r)
+		}
+	}
+	for _, r := range lrows {
+		k := string(rowKey(r))
+		lset[k] = true
+		switch n.op {
+		case parser.Union:
+			emit(r, k)
+		case parser.Intersect:
+			if rset[k] {
+				emit(r, k)
+			}
+		case parser.Except, parser.Diff:
+			if !rset[k] {
+				emit(r, k)
+			}
+		}
+	}
+	if n.op == parser.Union || n.op == parser.Diff {
+		for _, r := range rrows {
+			k := string(rowKey(r))
+			if n.op == parser.Diff && lset[k] {
+				continue
+			}
+			emit(r, k)
+		}
+	}
+	return &sliceIter{rows: out}, nil
+}

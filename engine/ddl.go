@@ -1,0 +1,329 @@
+package engine
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/quereus/quereus/engine/parser"
+	"github.com/quereus/quereus/engine/schema"
+	"github.com/quereus/quereus/storage"
+	"github.com/quereus/quereus/storage/value"
+)
+
+// ddlProgram wraps a schema change: it takes the write lock and is never
+// re-planned (it resolves names when it runs).
+func ddlProgram(run func(e *env) error) *program {
+	return &program{ddl: true, writes: true, exec: func(e *env) (int64, []value.Row, error) { return 0, nil, run(e) }}
+}
+
+// ddlText is the catalog text of a statement.
+func ddlText(st parser.Stmt) string { return parser.StmtString(st) }
+
+// putCatalog writes (or with ddl "" deletes) a catalog entry through the
+// transaction.
+func putCatalog(e *env, key, ddl string) error {
+	cs, err := e.conn.db.store.Provider().GetCatalogStore()
+	if err != nil {
+		return err
+	}
+	s := e.txn.Store(cs)
+	if ddl == "" {
+		return s.Delete([]byte(key))
+	}
+	return s.Put([]byte(key), []byte(ddl))
+}
+
+func schemaEvent(e *env, typ storage.SchemaChangeType, kind, name, ddl string) {
+	e.txn.Emit(storage.SchemaChangeEvent{Type: typ, ObjectType: kind, SchemaName: schema.MainSchema, ObjectName: name, DDL: ddl})
+}
+
+var allowedModules = map[string]bool{"": true, "store": true, "memory": true}
+
+func (c *compiler) createTable(st *parser.CreateTable) (*program, error) {
+	if err := checkSchema(st.Name.Schema); err != nil {
+		return nil, err
+	}
+	if !allowedModules[strings.ToLower(st.Module)] {
+		return nil, fmt.Errorf("No virtual table module named '%s'", st.Module)
+	}
+	for _, o := range st.Options {
+		return nil, fmt.Errorf("table option %s is not supported", o.Words)
+	}
+	if st.Temp {
+		return nil, fmt.Errorf("TEMP tables are not supported")
+	}
+	for _, cd := range st.Columns {
+		if cd.Type != nil {
+			if err := validType(cd.Type.Name); err != nil {
+				return nil, err
+			}
+		}
+	}
+	return ddlProgram(func(e *env) error {
+		cat := e.conn.catalog()
+		if cat.Table(st.Name.Name) != nil || cat.View(st.Name.Name) != nil {
+			if st.IfNotExists {
+				return nil
+			}
+			return fmt.Errorf("Table %s already exists", st.Name.Name)
+		}
+		t, err := e.conn.db.buildTable(st)
+		if err != nil {
+			return err
+		}
+		if err := c.checkDefaults(t); err != nil {
+			return err
+		}
+		for _, ix := range t.Indexes {
+			if other := cat.Index(ix.Name); other != nil {
+				return fmt.Errorf("Index %s already exists", ix.Name)
+			}
+		}
+		text := ddlText(st)
+		if err := putCatalog(e, tableCatalogKey(t.Name), text); err != nil {
+			return err
+		}
+		e.conn.editCatalog().PutTable(t)
+		schemaEvent(e, storage.Create, "table", t.Name, text)
+		return nil
+	}), nil
+}
+
+// checkDefaults validates column defaults: deterministic, and literal
+// defaults convertible to the column type.
+func (c *compiler) checkDefaults(t *schema.Table) error {
+	for _, col := range t.Columns {
+		if col.Default == nil {
+			continue
+		}
+		sub := &compiler{conn: c.conn, cat: c.cat, params: newParamSet()}
+		ce, err := sub.expr(&scope{}, col.Default)
+		if err != nil {
+			return err
+		}
+		if sub.nondeterministic {
+			return fmt.Errorf("Non-deterministic expression not allowed in DEFAULT for column '%s'", col.Name)
+		}
+		if _, ok := col.Default.(*parser.Literal); ok || ce.konst {
+			v, err := ce.fn(nil, nil)
+			if err != nil {
+				return err
+			}
+			if _, err := convertForColumn(v, col.Type, col.Name); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+func (c *compiler) createIndex(st *parser.CreateIndex) (*program, error) {
+	if err := checkSchema(st.Name.Schema); err != nil {
+		return nil, err
+	}
+	return ddlProgram(func(e *env) error {
+		cat := e.conn.catalog()
+		t := cat.Table(st.Table)
+		if t == nil {
+			return fmt.Errorf("no such table: %s", st.Table)
+		}
+		if cat.Index(st.Name.Name) != nil {
+			if st.IfNotExists {
+				return nil
+			}
+			return fmt.Errorf("Index %s already exists", st.Name.Name)
+		}
+		ix, err := schema.BuildIndex(st, t, knownCollation)
+		if err != nil {
+			return err
+		}
+		if hasExprPart(ix.Parts) {
+			return fmt.Errorf("expression indexes are not supported")
+		}
+		nt := withIndex(t, ix)
+		w, err := newWriter(e, c, nt, parser.OpInsert)
+		if err != nil {
+			return err
+		}
+		if err := w.backfill(ix); err != nil {
+			return err
+		}
+		text := ddlText(st)
+		if err := putCatalog(e, indexCatalogKey(ix.Name), text); err != nil {
+			return err
+		}
+		e.conn.editCatalog().PutTable(nt)
+		schemaEvent(e, storage.Create, "index", ix.Name, text)
+		return nil
+	}), nil
+}
+
+func (c *compiler) createView(st *parser.CreateView) (*program, error) {
+	if err := checkSchema(st.Name.Schema); err != nil {
+		return nil, err
+	}
+	if st.Materialized {
+		return nil, fmt.Errorf("materialized views are not supported")
+	}
+	return ddlProgram(func(e *env) error {
+		cat := e.conn.catalog()
+		if cat.View(st.Name.Name) != nil || cat.Table(st.Name.Name) != nil {
+			if st.IfNotExists {
+				return nil
+			}
+			return fmt.Errorf("View %s already exists", st.Name.Name)
+		}
+		sub := &compiler{conn: e.conn, cat: cat, params: newParamSet()}
+		plan, err := sub.query(&scope{noRow: true}, st.Select)
+		if err != nil {
+			return err
+		}
+		if len(st.Columns) > 0 && len(st.Columns) != len(plan.cols) {
+			return fmt.Errorf("view %s has %d columns but %d names", st.Name.Name, len(plan.cols), len(st.Columns))
+		}
+		text := ddlText(st)
+		if err := putCatalog(e, viewCatalogKey(st.Name.Name), text); err != nil {
+			return err
+		}
+		e.conn.editCatalog().PutView(&schema.View{Schema: schema.MainSchema, Name: st.Name.Name, Columns: st.Columns, Select: st.Select, Def: st})
+		schemaEvent(e, storage.Create, "view", st.Name.Name, text)
+		return nil
+	}), nil
+}
+
+func (c *compiler) drop(st *parser.Drop) (*program, error) {
+	if err := checkSchema(st.Name.Schema); err != nil {
+		return nil, err
+	}
+	name := st.Name.Name
+	switch st.Kind {
+	case parser.ObjTable:
+		return ddlProgram(func(e *env) error { return dropTable(e, name, st.IfExists) }), nil
+	case parser.ObjIndex:
+		return ddlProgram(func(e *env) error { return dropIndex(e, name, st.IfExists) }), nil
+	case parser.ObjView:
+		return ddlProgram(func(e *env) error {
+			if e.conn.catalog().View(name) == nil {
+				if st.IfExists {
+					return nil
+				}
+				return fmt.Errorf("no such view: %s", name)
+			}
+			if err := putCatalog(e, viewCatalogKey(name), ""); err != nil {
+				return err
+			}
+			e.conn.editCatalog().DropView(name)
+			schemaEvent(e, storage.Drop, "view", name, "")
+			return nil
+		}), nil
+	}
+	return nil, fmt.Errorf("DROP of this object kind is not supported")
+}
+
+// clearStore deletes every key of a store through the transaction.
+func clearStore(e *env, s storage.KVStore) error {
+	it, err := s.Iterate(storage.IterOptions{})
+	if err != nil {
+		return err
+	}
+	var keys [][]byte
+	for it.Next() {
+		keys = append(keys, append([]byte(nil), it.Key()...))
+	}
+	err = it.Err()
+	it.Close()
+	if err != nil {
+		return err
+	}
+	for _, k := range keys {
+		if err := s.Delete(k); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func dropTable(e *env, name string, ifExists bool) error {
+	cat := e.conn.catalog()
+	t := cat.Table(name)
+	if t == nil {
+		if ifExists {
+			return nil
+		}
+		return fmt.Errorf("no such table: %s", name)
+	}
+	db := e.conn.db
+	ds, err := db.dataStore(t)
+	if err != nil {
+		return err
+	}
+	if err := clearStore(e, e.txn.Store(ds)); err != nil {
+		return err
+	}
+	var idxNames []string
+	for _, ix := range t.Indexes {
+		is, err := db.indexStore(t, ix)
+		if err != nil {
+			return err
+		}
+		if err := clearStore(e, e.txn.Store(is)); err != nil {
+			return err
+		}
+		idxNames = append(idxNames, ix.Name)
+		if !ix.Implicit {
+			if err := putCatalog(e, indexCatalogKey(ix.Name), ""); err != nil {
+				return err
+			}
+		}
+	}
+	if err := putCatalog(e, tableCatalogKey(t.Name), ""); err != nil {
+		return err
+	}
+	if n, ok := db.store.RowCount(schema.MainSchema, t.Name); ok && n != 0 {
+		e.txn.AdjustRowCount(schema.MainSchema, t.Name, -n)
+	}
+	e.conn.editCatalog().DropTable(t.Name)
+	schemaEvent(e, storage.Drop, "table", t.Name, "")
+	tableName := t.Name
+	e.conn.afterCommit = append(e.conn.afterCommit, func() {
+		if db.catalog().Table(tableName) != nil {
+			return
+		}
+		db.forgetStores(tableName)
+		_ = db.store.Provider().DeleteTableStores(schema.MainSchema, tableName, idxNames)
+	})
+	return nil
+}
+
+func dropIndex(e *env, name string, ifExists bool) error {
+	cat := e.conn.catalog()
+	ix := cat.Index(name)
+	if ix == nil || ix.Implicit {
+		if ifExists {
+			return nil
+		}
+		return fmt.Errorf("no such index: %s", name)
+	}
+	t := cat.Table(ix.Table)
+	db := e.conn.db
+	is, err := db.indexStore(t, ix)
+	if err != nil {
+		return err
+	}
+	if err := clearStore(e, e.txn.Store(is)); err != nil {
+		return err
+	}
+	if err := putCatalog(e, indexCatalogKey(ix.Name), ""); err != nil {
+		return err
+	}
+	nt := *t
+	nt.Indexes = nil
+	for _, other := range t.Indexes {
+		if other != ix {
+			nt.Indexes = append(nt.Indexes, other)
+		}
+	}
+	e.conn.editCatalog().PutTable(&nt)
+	schemaEvent(e, storage.Drop, "index", ix.Name, "")
+	return nil
+}

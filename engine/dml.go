@@ -1,0 +1,309 @@
+package engine
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/quereus/quereus/engine/parser"
+	"github.com/quereus/quereus/engine/schema"
+	"github.com/quereus/quereus/storage/value"
+)
+
+// dmlTarget resolves the table a DML statement writes.
+func (c *compiler) dmlTarget(name parser.ObjectName) (*schema.Table, error) {
+	if err := checkSchema(name.Schema); err != nil {
+		return nil, err
+	}
+	if c.cat.View(name.Name) != nil {
+		return nil, fmt.Errorf("cannot write through view %s", name.Name)
+	}
+	t := c.cat.Table(name.Name)
+	if t == nil {
+		return nil, fmt.Errorf("no such table: %s", name.Name)
+	}
+	return t, nil
+}
+
+// tableScope is the scope of a table's own row under a qualifier.
+func tableScope(t *schema.Table, alias string) *scope {
+	if alias == "" {
+		alias = t.Name
+	}
+	sc := &scope{}
+	for _, col := range t.Columns {
+		sc.slots = append(sc.slots, slot{table: alias, name: col.Name, typ: col.Type, coll: col.Collation, schemaName: schema.MainSchema})
+	}
+	return sc
+}
+
+// returning compiles a RETURNING list over scope sc.
+func (c *compiler) returning(sc *scope, list []*parser.ResultColumn) ([]*cexpr, []outCol, error) {
+	var exprs []*cexpr
+	var cols []outCol
+	for _, rc := range list {
+		if rc.Star {
+			for i, s := range sc.slots {
+				if s.hidden || rc.Table != "" && !strings.EqualFold(rc.Table, s.table) {
+					continue
+				}
+				exprs = append(exprs, slotCexpr(i, s))
+				cols = append(cols, outCol{name: s.name, typ: s.typ, coll: s.coll})
+			}
+			continue
+		}
+		if containsAggregate(rc.Expr) {
+			return nil, nil, fmt.Errorf("aggregate functions are not allowed in RETURNING")
+		}
+		ce, err := c.expr(sc, rc.Expr)
+		if err != nil {
+			return nil, nil, err
+		}
+		exprs = append(exprs, ce)
+		cols = append(cols, outCol{name: resultName(rc), typ: ce.typ, coll: ce.coll})
+	}
+	dedupeNames(cols)
+	return exprs, cols, nil
+}
+
+func evalRow(e *env, exprs []*cexpr, row value.Row) (value.Row, error) {
+	out := make(value.Row, len(exprs))
+	for i, ce := range exprs {
+		v, err := ce.fn(e, row)
+		if err != nil {
+			return nil, err
+		}
+		out[i] = v
+	}
+	return out, nil
+}
+
+// convertRow converts every value of a row to its column's type.
+func convertRow(t *schema.Table, row value.Row) error {
+	for i, col := range t.Columns {
+		v, err := convertForColumn(row[i], col.Type, col.Name)
+		if err != nil {
+			return err
+		}
+		row[i] = v
+	}
+	return nil
+}
+
+// generated computes generated columns of a row in place.
+type generatedCols struct {
+	cols  []int
+	exprs []*cexpr
+}
+
+func (c *compiler) generatedColumns(t *schema.Table) (*generatedCols, error) {
+	g := &generatedCols{}
+	sc := tableScope(t, "")
+	for i, col := range t.Columns {
+		if col.Generated == nil {
+			continue
+		}
+		ce, err := c.expr(sc, col.Generated)
+		if err != nil {
+			return nil, err
+		}
+		g.cols = append(g.cols, i)
+		g.exprs = append(g.exprs, ce)
+	}
+	return g, nil
+}
+
+func (g *generatedCols) apply(e *env, t *schema.Table, row value.Row) error {
+	for i, c := range g.cols {
+		v, err := g.exprs[i].fn(e, row)
+		if err != nil {
+			return err
+		}
+		if row[c], err = convertForColumn(v, t.Columns[c].Type, t.Columns[c].Name); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// scanTarget plans the rows a WHERE selects from a DML target table.
+func (c *compiler) scanTarget(t *schema.Table, sc *scope, where parser.Expr) (node, error) {
+	label := t.Name
+	path := c.choosePath(t, label, c.keyPreds(&scope{slots: sc.slots}, &scope{}, splitAnd(where, nil)))
+	var n node = &scanNode{db: c.conn.db, t: t, path: path}
+	if where != nil {
+		if containsAggregate(where) {
+			return nil, fmt.Errorf("misuse of aggregate function in WHERE")
+		}
+		pred, err := c.expr(sc, where)
+		if err != nil {
+			return nil, err
+		}
+		n = &filterNode{in: n, pred: pred}
+	}
+	return n, nil
+}
+
+func conflictOf(action parser.ConflictAction) parser.ConflictAction {
+	if action == parser.ConflictDefault {
+		return parser.ConflictAbort
+	}
+	return action
+}
+
+func (c *compiler) update(st *parser.Update) (*program, error) {
+	if st.With != nil || st.From != nil || len(st.Context) > 0 {
+		return nil, fmt.Errorf("UPDATE with WITH, FROM or WITH CONTEXT is not supported")
+	}
+	t, err := c.dmlTarget(st.Table)
+	if err != nil {
+		return nil, err
+	}
+	sc := tableScope(t, st.Alias)
+	src, err := c.scanTarget(t, sc, st.Where)
+	if err != nil {
+		return nil, err
+	}
+	type assign struct {
+		col int
+		val *cexpr
+	}
+	var sets []assign
+	seen := map[int]bool{}
+	for _, s := range st.Set {
+		if len(s.Columns) != 1 {
+			return nil, fmt.Errorf("multi-column SET is not supported")
+		}
+		i := t.ColumnIndex(s.Columns[0])
+		if i < 0 {
+			return nil, fmt.Errorf("no such column: %s", s.Columns[0])
+		}
+		if seen[i] {
+			return nil, fmt.Errorf("duplicate assignment to column %s", s.Columns[0])
+		}
+		seen[i] = true
+		if t.Columns[i].Generated != nil {
+			return nil, fmt.Errorf("cannot UPDATE generated column %s", t.Columns[i].Name)
+		}
+		ce, err := c.expr(sc, s.Value)
+		if err != nil {
+			return nil, err
+		}
+		sets = append(sets, assign{i, ce})
+	}
+	checks, err := compileChecks(c, t)
+	if err != nil {
+		return nil, err
+	}
+	gen, err := c.generatedColumns(t)
+	if err != nil {
+		return nil, err
+	}
+	ret, cols, err := c.returning(sc, st.Returning)
+	if err != nil {
+		return nil, err
+	}
+	action := conflictOf(st.OrConflict)
+	prog := &program{writes: true, cols: cols, rows: len(st.Returning) > 0, onError: action, explainer: src}
+	prog.exec = func(e *env) (int64, []value.Row, error) {
+		it, err := src.open(e)
+		if err != nil {
+			return 0, nil, err
+		}
+		targets, err := drain(e, it)
+		if err != nil {
+			return 0, nil, err
+		}
+		w, err := newWriter(e, c, t, parser.OpUpdate)
+		if err != nil {
+			return 0, nil, err
+		}
+		w.checks = checks
+		var n int64
+		var out []value.Row
+		for _, old := range targets {
+			nr := append(value.Row(nil), old...)
+			for _, a := range sets {
+				if nr[a.col], err = a.val.fn(e, old); err != nil {
+					return n, nil, err
+				}
+			}
+			if err := convertRow(t, nr); err != nil {
+				return n, nil, err
+			}
+			if err := gen.apply(e, t, nr); err != nil {
+				return n, nil, err
+			}
+			ok, err := w.update(dataKey(t, old), old, nr, action)
+			if err != nil {
+				return n, nil, err
+			}
+			if !ok {
+				continue
+			}
+			n++
+			if len(ret) > 0 {
+				r, err := evalRow(e, ret, nr)
+				if err != nil {
+					return n, nil, err
+				}
+				out = append(out, r)
+			}
+		}
+		return n, out, nil
+	}
+	return prog, nil
+}
+
+func (c *compiler) delete(st *parser.Delete) (*program, error) {
+	if st.With != nil || len(st.Context) > 0 {
+		return nil, fmt.Errorf("DELETE with WITH or WITH CONTEXT is not supported")
+	}
+	t, err := c.dmlTarget(st.Table)
+	if err != nil {
+		return nil, err
+	}
+	sc := tableScope(t, st.Alias)
+	src, err := c.scanTarget(t, sc, st.Where)
+	if err != nil {
+		return nil, err
+	}
+	checks, err := compileChecks(c, t)
+	if err != nil {
+		return nil, err
+	}
+	ret, cols, err := c.returning(sc, st.Returning)
+	if err != nil {
+		return nil, err
+	}
+	prog := &program{writes: true, cols: cols, rows: len(st.Returning) > 0, explainer: src}
+	prog.exec = func(e *env) (int64, []value.Row, error) {
+		it, err := src.open(e)
+		if err != nil {
+			return 0, nil, err
+		}
+		targets, err := drain(e, it)
+		if err != nil {
+			return 0, nil, err
+		}
+		w, err := newWriter(e, c, t, parser.OpDelete)
+		if err != nil {
+			return 0, nil, err
+		}
+		w.checks = checks
+		var out []value.Row
+		for _, row := range targets {
+			if err := w.del(dataKey(t, row), row); err != nil {
+				return 0, nil, err
+			}
+			if len(ret) > 0 {
+				r, err := evalRow(e, ret, row)
+				if err != nil {
+					return 0, nil, err
+				}
+				out = append(out, r)
+			}
+		}
+		return int64(len(targets)), out, nil
+	}
+	return prog, nil
+}

@@ -1,0 +1,222 @@
+package engine
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/quereus/quereus/engine/parser"
+	"github.com/quereus/quereus/engine/schema"
+	"github.com/quereus/quereus/storage/value"
+)
+
+// source is a planned FROM item: an operator and the layout of its rows.
+type source struct {
+	node  node
+	slots []slot
+	// scan is set when the source is a single base-table scan (for ORDER BY
+	// satisfaction by the access path).
+	scan *scanNode
+}
+
+// from plans a FROM clause. conj are WHERE conjuncts usable for access
+// paths; left is the already planned left side when te is the right side
+// of a join (its columns are visible to key expressions through the outer
+// stack).
+func (c *compiler) from(sc *scope, te parser.TableExpr, conj []parser.Expr, left *source) (*source, error) {
+	switch te := te.(type) {
+	case *parser.TableRef:
+		return c.tableRef(sc, te, conj, left)
+	case *parser.ParenTable:
+		return c.from(sc, te.Inner, conj, left)
+	case *parser.SubqueryTable:
+		if te.DML != nil {
+			return nil, fmt.Errorf("data-modifying statements are not supported in FROM")
+		}
+		plan, err := c.query(cteOnlyScope(sc), te.Select)
+		if err != nil {
+			return nil, err
+		}
+		return derivedSource(&materialNode{in: plan.root}, plan.cols, te.Alias, te.Columns)
+	case *parser.FuncTable:
+		return c.tableFunc(sc, te)
+	case *parser.Join:
+		return c.join(sc, te, conj, left)
+	}
+	return nil, fmt.Errorf("unsupported FROM item %T", te)
+}
+
+// cteOnlyScope keeps the CTEs visible from sc but no row.
+func cteOnlyScope(sc *scope) *scope {
+	out := &scope{noRow: true, ctes: map[string]*cteDef{}}
+	var chain []*scope
+	for s := sc; s != nil; s = s.parent {
+		chain = append(chain, s)
+	}
+	for i := len(chain) - 1; i >= 0; i-- {
+		for k, v := range chain[i].ctes {
+			out.ctes[k] = v
+		}
+	}
+	return out
+}
+
+func derivedSource(n node, cols []outCol, alias string, names []string) (*source, error) {
+	if len(names) > 0 && len(names) != len(cols) {
+		return nil, fmt.Errorf("table %s has %d values for %d columns", alias, len(cols), len(names))
+	}
+	src := &source{node: n}
+	for i, oc := range cols {
+		name := oc.name
+		if len(names) > 0 {
+			name = names[i]
+		}
+		src.slots = append(src.slots, slot{table: alias, name: name, typ: oc.typ, coll: oc.coll})
+	}
+	return src, nil
+}
+
+func (c *compiler) tableRef(sc *scope, te *parser.TableRef, conj []parser.Expr, left *source) (*source, error) {
+	if te.Schema == "" {
+		if d := sc.cte(te.Name); d != nil {
+			alias := te.Alias
+			if alias == "" {
+				alias = te.Name
+			}
+			return derivedSource(d.node, d.cols, alias, nil)
+		}
+	}
+	if err := checkSchema(te.Schema); err != nil {
+		return nil, err
+	}
+	alias := te.Alias
+	if alias == "" {
+		alias = te.Name
+	}
+	if v := c.cat.View(te.Name); v != nil {
+		if c.depth > maxPlanDepth {
+			return nil, fmt.Errorf("view nesting too deep: %s", v.Name)
+		}
+		plan, err := c.query(&scope{noRow: true}, v.Select)
+		if err != nil {
+			return nil, fmt.Errorf("view %s: %w", v.Name, err)
+		}
+		return derivedSource(&materialNode{in: plan.root}, plan.cols, alias, v.Columns)
+	}
+	t := c.cat.Table(te.Name)
+	if t == nil {
+		return nil, fmt.Errorf("no such table: %s", te.Name)
+	}
+	src := &source{}
+	for _, col := range t.Columns {
+		src.slots = append(src.slots, slot{table: alias, name: col.Name, typ: col.Type, coll: col.Collation, schemaName: schema.MainSchema})
+	}
+	var avail *scope
+	if left != nil {
+		avail = &scope{slots: left.slots, parent: sc}
+	} else {
+		avail = sc
+	}
+	keyScope := &scope{parent: avail}
+	tsc := &scope{slots: src.slots}
+	label := t.Name
+	if te.Alias != "" && !strings.EqualFold(te.Alias, t.Name) {
+		label += " AS " + te.Alias
+	}
+	path := c.choosePath(t, label, c.keyPreds(tsc, keyScope, conj))
+	scan := &scanNode{db: c.conn.db, t: t, path: path}
+	src.node, src.scan = scan, scan
+	return src, nil
+}
+
+func checkSchema(name string) error {
+	if name != "" && !strings.EqualFold(name, schema.MainSchema) {
+		return fmt.Errorf("unknown schema: %s", name)
+	}
+	return nil
+}
+
+func (c *compiler) join(sc *scope, j *parser.Join, conj []parser.Expr, outerLeft *source) (*source, error) {
+	if j.Natural {
+		return nil, fmt.Errorf("NATURAL JOIN is not supported")
+	}
+	if len(j.Existence) > 0 {
+		return nil, fmt.Errorf("join existence flags are not supported")
+	}
+	leftConj := conj
+	if j.Kind == parser.JoinRight || j.Kind == parser.JoinFull {
+		leftConj = nil
+	}
+	l, err := c.from(sc, j.Left, leftConj, outerLeft)
+	if err != nil {
+		return nil, err
+	}
+	var rightConj []parser.Expr
+	rightLeft := l
+	switch j.Kind {
+	case parser.JoinInner, parser.JoinCross, parser.JoinComma:
+		rightConj = append(splitAnd(j.On, nil), conj...)
+	case parser.JoinLeft:
+		rightConj = splitAnd(j.On, nil)
+	default:
+		rightLeft = nil
+	}
+	r, err := c.from(sc, j.Right, rightConj, rightLeft)
+	if err != nil {
+		return nil, err
+	}
+	out := &source{slots: append(append([]slot{}, l.slots...), r.slots...)}
+	jn := &joinNode{left: l.node, right: r.node, kind: j.Kind, nLeft: len(l.slots), nRight: len(r.slots)}
+	combined := &scope{slots: out.slots, parent: sc}
+	if j.On != nil {
+		if jn.on, err = c.expr(combined, j.On); err != nil {
+			return nil, err
+		}
+	}
+	for _, name := range j.Using {
+		li, err := uniqueSlot(l.slots, name)
+		if err != nil {
+			return nil, err
+		}
+		ri, err := uniqueSlot(r.slots, name)
+		if err != nil {
+			return nil, err
+		}
+		lref, rref := len(l.slots)+ri, li
+		eq, err := c.comparison(parser.OpEq, slotCexpr(rref, out.slots[rref]), slotCexpr(lref, out.slots[lref]))
+		if err != nil {
+			return nil, err
+		}
+		if jn.on == nil {
+			jn.on = eq
+		} else {
+			jn.on = logical(parser.OpAnd, jn.on, eq)
+		}
+	}
+	out.node = jn
+	return out, nil
+}
+
+func uniqueSlot(slots []slot, name string) (int, error) {
+	found := -1
+	for i, s := range slots {
+		if strings.EqualFold(s.name, name) {
+			if found >= 0 {
+				return -1, fmt.Errorf("ambiguous column name in USING: %s", name)
+			}
+			found = i
+		}
+	}
+	if found < 0 {
+		return -1, fmt.Errorf("cannot join using column %s - column not present in both tables", name)
+	}
+	return found, nil
+}
+
+func slotCexpr(i int, s slot) *cexpr {
+	ce := &cexpr{fn: func(_ *env, row value.Row) (value.Value, error) { return row[i], nil }, col: i,
+		class: classOf(s.typ), typ: s.typ, coll: s.coll, rank: rankOf(s.coll)}
+	if s.typ == "" {
+		ce.class = classAny
+	}
+	return ce
+}

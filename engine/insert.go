@@ -1,0 +1,291 @@
+package engine
+
+import (
+	"fmt"
+
+	"github.com/quereus/quereus/engine/parser"
+	"github.com/quereus/quereus/engine/schema"
+	"github.com/quereus/quereus/storage/value"
+)
+
+// upsertClause is a compiled ON CONFLICT clause. SET and WHERE evaluate
+// over [existing row..., proposed row (excluded.* / new.*)...].
+type upsertClause struct {
+	doNothing bool
+	cols      []int
+	sets      []*cexpr
+	where     *cexpr
+}
+
+func upsertScope(t *schema.Table, alias string) *scope {
+	sc := tableScope(t, alias)
+	for _, q := range []string{"excluded", "new"} {
+		for _, col := range t.Columns {
+			sc.slots = append(sc.slots, slot{table: q, name: col.Name, typ: col.Type, coll: col.Collation, hidden: true})
+		}
+	}
+	return sc
+}
+
+func (c *compiler) insert(st *parser.Insert) (*program, error) {
+	if st.With != nil || len(st.Context) > 0 {
+		return nil, fmt.Errorf("INSERT with WITH or WITH CONTEXT is not supported")
+	}
+	t, err := c.dmlTarget(st.Table)
+	if err != nil {
+		return nil, err
+	}
+	// Column mapping: target column for each source value.
+	var targets []int
+	if len(st.Columns) > 0 {
+		seen := map[int]bool{}
+		for _, name := range st.Columns {
+			i := t.ColumnIndex(name)
+			if i < 0 {
+				return nil, fmt.Errorf("table %s has no column named %s", t.Name, name)
+			}
+			if seen[i] {
+				return nil, fmt.Errorf("duplicate column %s in INSERT", name)
+			}
+			seen[i] = true
+			targets = append(targets, i)
+		}
+	} else {
+		for i, col := range t.Columns {
+			if col.Generated == nil {
+				targets = append(targets, i)
+			}
+		}
+	}
+	for _, i := range targets {
+		if t.Columns[i].Generated != nil {
+			return nil, fmt.Errorf("cannot INSERT into generated column %s", t.Columns[i].Name)
+		}
+	}
+	var src *queryPlan
+	if !st.DefaultValues {
+		if src, err = c.query(nil, st.Source); err != nil {
+			return nil, err
+		}
+		if len(src.cols) != len(targets) {
+			return nil, fmt.Errorf("table %s has %d columns but %d values were supplied", t.Name, len(targets), len(src.cols))
+		}
+	}
+	defaults := make([]*cexpr, len(t.Columns))
+	for i, col := range t.Columns {
+		if col.Default != nil {
+			if defaults[i], err = c.expr(&scope{}, col.Default); err != nil {
+				return nil, err
+			}
+		}
+	}
+	checks, err := compileChecks(c, t)
+	if err != nil {
+		return nil, err
+	}
+	gen, err := c.generatedColumns(t)
+	if err != nil {
+		return nil, err
+	}
+	var upserts []*upsertClause
+	usc := upsertScope(t, st.Alias)
+	for _, u := range st.Upserts {
+		uc := &upsertClause{doNothing: u.DoNothing}
+		for _, tc := range u.Target {
+			ref, ok := tc.X.(*parser.ColumnRef)
+			if !ok || t.ColumnIndex(ref.Column) < 0 {
+				return nil, fmt.Errorf("ON CONFLICT target must name columns of %s", t.Name)
+			}
+			uc.cols = append(uc.cols, t.ColumnIndex(ref.Column))
+		}
+		for _, s := range u.Set {
+			if len(s.Columns) != 1 {
+				return nil, fmt.Errorf("multi-column SET is not supported")
+			}
+			i := t.ColumnIndex(s.Columns[0])
+			if i < 0 {
+				return nil, fmt.Errorf("no such column: %s", s.Columns[0])
+			}
+			ce, err := c.expr(usc, s.Value)
+			if err != nil {
+				return nil, err
+			}
+			idx := i
+			fn := ce.fn
+			uc.sets = append(uc.sets, &cexpr{col: idx, fn: fn})
+		}
+		if u.Where != nil {
+			if uc.where, err = c.expr(usc, u.Where); err != nil {
+				return nil, err
+			}
+		}
+		upserts = append(upserts, uc)
+	}
+	ret, cols, err := c.returning(tableScope(t, st.Alias), st.Returning)
+	if err != nil {
+		return nil, err
+	}
+	action := conflictOf(st.OrConflict)
+	if st.Replace {
+		action = parser.ConflictReplace
+	}
+	prog := &program{writes: true, cols: cols, rows: len(st.Returning) > 0, onError: action}
+	prog.exec = func(e *env) (int64, []value.Row, error) {
+		var srcRows []value.Row
+		if src == nil {
+			srcRows = []value.Row{{}}
+		} else {
+			it, err := src.root.open(e)
+			if err != nil {
+				return 0, nil, err
+			}
+			if srcRows, err = drain(e, it); err != nil {
+				return 0, nil, err
+			}
+		}
+		w, err := newWriter(e, c, t, parser.OpInsert)
+		if err != nil {
+			return 0, nil, err
+		}
+		w.checks = checks
+		var n int64
+		var out []value.Row
+		for _, sr := range srcRows {
+			row := make(value.Row, len(t.Columns))
+			given := make([]bool, len(t.Columns))
+			for j, i := range targets {
+				if j < len(sr) {
+					row[i], given[i] = sr[j], true
+				}
+			}
+			for i, d := range defaults {
+				if !given[i] && d != nil {
+					if row[i], err = d.fn(e, nil); err != nil {
+						return n, nil, err
+					}
+				}
+			}
+			if err := convertRow(t, row); err != nil {
+				return n, nil, err
+			}
+			if err := gen.apply(e, t, row); err != nil {
+				return n, nil, err
+			}
+			final := row
+			ok := false
+			if len(upserts) > 0 {
+				var handled bool
+				if final, handled, ok, err = w.upsert(row, upserts); err != nil {
+					return n, nil, err
+				}
+				if !handled {
+					ok, err = w.insert(row, action)
+				}
+			} else {
+				ok, err = w.insert(row, action)
+			}
+			if err != nil {
+				return n, nil, err
+			}
+			if !ok {
+				continue
+			}
+			n++
+			if len(ret) > 0 {
+				r, err := evalRow(e, ret, final)
+				if err != nil {
+					return n, nil, err
+				}
+				out = append(out, r)
+			}
+		}
+		return n, out, nil
+	}
+	return prog, nil
+}
+
+// upsert resolves a conflicting insert through the ON CONFLICT clauses.
+// handled is false when there is no conflict (insert normally); ok reports
+// whether a row was written.
+func (w *writer) upsert(row value.Row, clauses []*upsertClause) (final value.Row, handled, ok bool, err error) {
+	if err := w.checkNotNull(row); err != nil {
+		return nil, false, false, err
+	}
+	key := dataKey(w.t, row)
+	conflicts, err := w.findConflicts(row, key, nil)
+	if err != nil || len(conflicts) == 0 {
+		return row, false, false, err
+	}
+	cf := conflicts[0]
+	var uc *upsertClause
+	for _, cand := range clauses {
+		if len(cand.cols) == 0 || w.conflictMatches(cf, cand.cols) {
+			uc = cand
+			break
+		}
+	}
+	if uc == nil {
+		return nil, true, false, &constraintError{msg: cf.msg}
+	}
+	if uc.doNothing {
+		return nil, true, false, nil
+	}
+	existing, found, err := w.get(cf.key)
+	if err != nil || !found {
+		return nil, true, false, err
+	}
+	n := len(w.t.Columns)
+	ctx := make(value.Row, 3*n)
+	copy(ctx, existing)
+	copy(ctx[n:], row)
+	copy(ctx[2*n:], row)
+	if uc.where != nil {
+		v, err := uc.where.fn(w.e, ctx)
+		if err != nil {
+			return nil, true, false, err
+		}
+		if t, _ := truth(v); !t {
+			return nil, true, false, nil
+		}
+	}
+	nr := append(value.Row(nil), existing...)
+	for _, s := range uc.sets {
+		if nr[s.col], err = s.fn(w.e, ctx); err != nil {
+			return nil, true, false, err
+		}
+	}
+	if err := convertRow(w.t, nr); err != nil {
+		return nil, true, false, err
+	}
+	ok, err = w.update(cf.key, existing, nr, parser.ConflictAbort)
+	return nr, true, ok, err
+}
+
+// conflictMatches reports whether a conflict is on the constraint whose
+// columns are cols (as a set).
+func (w *writer) conflictMatches(cf conflict, cols []int) bool {
+	want := map[int]bool{}
+	for _, c := range cols {
+		want[c] = true
+	}
+	same := func(parts []schema.KeyPart) bool {
+		if len(parts) != len(want) {
+			return false
+		}
+		for _, p := range parts {
+			if !want[p.Col] {
+				return false
+			}
+		}
+		return true
+	}
+	if cf.msg == fmt.Sprintf("UNIQUE constraint failed: %s PK", w.t.Name) {
+		return same(w.t.PK)
+	}
+	for _, ix := range w.t.Indexes {
+		if ix.Unique && cf.msg == uniqueMsg(w.t, ix) && same(ix.Parts) {
+			return true
+		}
+	}
+	return false
+}

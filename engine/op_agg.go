@@ -1,0 +1,117 @@
+package engine
+
+import (
+	"github.com/quereus/quereus/storage/value"
+)
+
+// aggSpec is one aggregate call of a grouped query.
+type aggSpec struct {
+	def      *funcDef
+	args     []*cexpr // over input rows
+	distinct bool
+	key      string
+}
+
+// aggNode groups its input by key expressions and computes aggregates.
+// Output rows are group-key values followed by aggregate results. Without
+// GROUP BY it yields exactly one row, even over empty input.
+type aggNode struct {
+	in     node
+	groups []*cexpr
+	aggs   []*aggSpec
+}
+
+func (n *aggNode) explain(out *[]string, depth int) { n.in.explain(out, depth) }
+
+type aggGroup struct {
+	keys  value.Row
+	accs  []aggregator
+	seen  []map[string]bool
+	order int
+}
+
+func (n *aggNode) open(e *env) (rowIter, error) {
+	it, err := n.in.open(e)
+	if err != nil {
+		return nil, err
+	}
+	defer it.Close()
+	groups := map[string]*aggGroup{}
+	var ordered []*aggGroup
+	newGroup := func(keys value.Row) *aggGroup {
+		g := &aggGroup{keys: keys, accs: make([]aggregator, len(n.aggs)), seen: make([]map[string]bool, len(n.aggs))}
+		for i, a := range n.aggs {
+			g.accs[i] = a.def.newAgg()
+			if a.distinct {
+				g.seen[i] = map[string]bool{}
+			}
+		}
+		ordered = append(ordered, g)
+		return g
+	}
+	if len(n.groups) == 0 {
+		groups[""] = newGroup(nil)
+	}
+	args := make([]value.Value, 0, 4)
+	for {
+		r, err := it.Next()
+		if err != nil {
+			return nil, err
+		}
+		if r == nil {
+			break
+		}
+		if err := e.tick(); err != nil {
+			return nil, err
+		}
+		keys := make(value.Row, len(n.groups))
+		for i, g := range n.groups {
+			if keys[i], err = g.fn(e, r); err != nil {
+				return nil, err
+			}
+		}
+		k := string(rowKey(keys))
+		g := groups[k]
+		if g == nil {
+			g = newGroup(keys)
+			groups[k] = g
+		}
+		for i, a := range n.aggs {
+			args = args[:0]
+			for _, ae := range a.args {
+				v, err := ae.fn(e, r)
+				if err != nil {
+					return nil, err
+				}
+				args = append(args, v)
+			}
+			if a.distinct {
+				if len(args) > 0 && args[0].IsNull() {
+					continue
+				}
+				dk := string(rowKey(args))
+				if g.seen[i][dk] {
+					continue
+				}
+				g.seen[i][dk] = true
+			}
+			if err := g.accs[i].Step(args); err != nil {
+				return nil, err
+			}
+		}
+	}
+	out := make([]value.Row, 0, len(ordered))
+	for _, g := range ordered {
+		row := make(value.Row, len(n.groups)+len(n.aggs))
+		copy(row, g.keys)
+		for i, acc := range g.accs {
+			v, err := acc.Result()
+			if err != nil {
+				return nil, err
+			}
+			row[len(n.groups)+i] = v
+		}
+		out = append(out, row)
+	}
+	return &sliceIter{rows: out}, nil
+}

@@ -1,0 +1,276 @@
+package engine
+
+import (
+	"strings"
+
+	"github.com/quereus/quereus/storage/value"
+)
+
+func addExplain(out *[]string, depth int, s string) {
+	*out = append(*out, strings.Repeat("  ", depth)+s)
+}
+
+// oneRowNode yields a single empty row (SELECT without FROM).
+type oneRowNode struct{}
+
+func (oneRowNode) open(*env) (rowIter, error)       { return &sliceIter{rows: []value.Row{{}}}, nil }
+func (oneRowNode) explain(out *[]string, depth int) {}
+
+// rowsNode yields rows computed from expressions (VALUES).
+type rowsNode struct {
+	rows [][]*cexpr
+}
+
+func (n *rowsNode) explain(out *[]string, depth int) {}
+
+func (n *rowsNode) open(e *env) (rowIter, error) {
+	out := make([]value.Row, len(n.rows))
+	for i, r := range n.rows {
+		row := make(value.Row, len(r))
+		for j, ce := range r {
+			v, err := ce.fn(e, nil)
+			if err != nil {
+				return nil, err
+			}
+			row[j] = v
+		}
+		out[i] = row
+	}
+	return &sliceIter{rows: out}, nil
+}
+
+// filterNode keeps rows whose predicate is true.
+type filterNode struct {
+	in   node
+	pred *cexpr
+}
+
+func (n *filterNode) explain(out *[]string, depth int) { n.in.explain(out, depth) }
+
+func (n *filterNode) open(e *env) (rowIter, error) {
+	it, err := n.in.open(e)
+	if err != nil {
+		return nil, err
+	}
+	return &filterIter{e: e, in: it, pred: n.pred}, nil
+}
+
+type filterIter struct {
+	e    *env
+	in   rowIter
+	pred *cexpr
+}
+
+func (f *filterIter) Next() (value.Row, error) {
+	for {
+		r, err := f.in.Next()
+		if r == nil || err != nil {
+			return nil, err
+		}
+		v, err := f.pred.fn(f.e, r)
+		if err != nil {
+			return nil, err
+		}
+		if t, _ := truth(v); t {
+			return r, nil
+		}
+	}
+}
+func (f *filterIter) Close() { f.in.Close() }
+
+// projectNode computes output expressions.
+type projectNode struct {
+	in    node
+	exprs []*cexpr
+}
+
+func (n *projectNode) explain(out *[]string, depth int) { n.in.explain(out, depth) }
+
+func (n *projectNode) open(e *env) (rowIter, error) {
+	it, err := n.in.open(e)
+	if err != nil {
+		return nil, err
+	}
+	return &projectIter{e: e, in: it, exprs: n.exprs}, nil
+}
+
+type projectIter struct {
+	e     *env
+	in    rowIter
+	exprs []*cexpr
+}
+
+func (p *projectIter) Next() (value.Row, error) {
+	r, err := p.in.Next()
+	if r == nil || err != nil {
+		return nil, err
+	}
+	out := make(value.Row, len(p.exprs))
+	for i, ce := range p.exprs {
+		if out[i], err = ce.fn(p.e, r); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+func (p *projectIter) Close() { p.in.Close() }
+
+// trimNode cuts rows to their first n columns (drops sort helpers).
+type trimNode struct {
+	in node
+	n  int
+}
+
+func (t *trimNode) explain(out *[]string, depth int) { t.in.explain(out, depth) }
+
+func (t *trimNode) open(e *env) (rowIter, error) {
+	it, err := t.in.open(e)
+	if err != nil {
+		return nil, err
+	}
+	return &mapIter{in: it, fn: func(r value.Row) value.Row { return r[:t.n] }}, nil
+}
+
+type mapIter struct {
+	in rowIter
+	fn func(value.Row) value.Row
+}
+
+func (m *mapIter) Next() (value.Row, error) {
+	r, err := m.in.Next()
+	if r == nil || err != nil {
+		return nil, err
+	}
+	return m.fn(r), nil
+}
+func (m *mapIter) Close() { m.in.Close() }
+
+// limitNode applies LIMIT / OFFSET.
+type limitNode struct {
+	in            node
+	limit, offset *cexpr
+}
+
+func (n *limitNode) explain(out *[]string, depth int) { n.in.explain(out, depth) }
+
+func (n *limitNode) open(e *env) (rowIter, error) {
+	lim, off := int64(-1), int64(0)
+	if n.limit != nil {
+		v, err := n.limit.fn(e, nil)
+		if err != nil {
+			return nil, err
+		}
+		if !v.IsNull() {
+			lim = toInteger(v).Int64()
+		}
+	}
+	if n.offset != nil {
+		v, err := n.offset.fn(e, nil)
+		if err != nil {
+			return nil, err
+		}
+		off = toInteger(v).Int64()
+	}
+	it, err := n.in.open(e)
+	if err != nil {
+		return nil, err
+	}
+	return &limitIter{in: it, lim: lim, off: off}, nil
+}
+
+type limitIter struct {
+	in       rowIter
+	lim, off int64
+}
+
+func (l *limitIter) Next() (value.Row, error) {
+	for l.off > 0 {
+		r, err := l.in.Next()
+		if r == nil || err != nil {
+			return nil, err
+		}
+		l.off--
+	}
+	if l.lim == 0 {
+		return nil, nil
+	}
+	r, err := l.in.Next()
+	if r != nil && l.lim > 0 {
+		l.lim--
+	}
+	return r, err
+}
+func (l *limitIter) Close() { l.in.Close() }
+
+// distinctNode drops rows whose first n columns repeat.
+type distinctNode struct {
+	in node
+	n  int
+}
+
+func (d *distinctNode) explain(out *[]string, depth int) { d.in.explain(out, depth) }
+
+func (d *distinctNode) open(e *env) (rowIter, error) {
+	it, err := d.in.open(e)
+	if err != nil {
+		return nil, err
+	}
+	seen := map[string]bool{}
+	return &filterFuncIter{in: it, keep: func(r value.Row) bool {
+		k := string(rowKey(r[:d.n]))
+		if seen[k] {
+			return false
+		}
+		seen[k] = true
+		return true
+	}}, nil
+}
+
+type filterFuncIter struct {
+	in   rowIter
+	keep func(value.Row) bool
+}
+
+func (f *filterFuncIter) Next() (value.Row, error) {
+	for {
+		r, err := f.in.Next()
+		if r == nil || err != nil {
+			return nil, err
+		}
+		if f.keep(r) {
+			return r, nil
+		}
+	}
+}
+func (f *filterFuncIter) Close() { f.in.Close() }
+
+// rowKey encodes values so that equal values (5 and 5.0, NULL and NULL)
+// give equal bytes: the grouping / DISTINCT identity.
+func rowKey(vals []value.Value) []byte {
+	parts := make([]keyPart, len(vals))
+	return appendKey(nil, vals, parts)
+}
+
+// materialNode runs its input once per execution and replays the rows
+// (CTEs referenced several times, uncorrelated derived tables).
+type materialNode struct {
+	in node
+}
+
+func (m *materialNode) explain(out *[]string, depth int) { m.in.explain(out, depth) }
+
+func (m *materialNode) open(e *env) (rowIter, error) {
+	if rows, ok := e.cache[m].([]value.Row); ok {
+		return &sliceIter{rows: rows}, nil
+	}
+	it, err := m.in.open(e)
+	if err != nil {
+		return nil, err
+	}
+	rows, err := drain(e, it)
+	if err != nil {
+		return nil, err
+	}
+	e.cache[m] = rows
+	return &sliceIter{rows: rows}, nil
+}

@@ -1,0 +1,75 @@
+package engine
+
+import (
+	"github.com/quereus/quereus/engine/schema"
+	"github.com/quereus/quereus/storage"
+	"github.com/quereus/quereus/storage/value"
+)
+
+// scanNode reads a table through an access path, yielding whole rows.
+type scanNode struct {
+	db   *Database
+	t    *schema.Table
+	path *accessPath
+}
+
+func (n *scanNode) explain(out *[]string, depth int) { addExplain(out, depth, n.path.detail) }
+
+func (n *scanNode) open(e *env) (rowIter, error) {
+	ds, err := n.db.dataStore(n.t)
+	if err != nil {
+		return nil, err
+	}
+	data := e.store(ds)
+	lower, upper, empty, err := n.path.bounds(e)
+	if err != nil {
+		return nil, err
+	}
+	if empty {
+		return &sliceIter{}, nil
+	}
+	src := data
+	if n.path.index != nil {
+		is, err := n.db.indexStore(n.t, n.path.index)
+		if err != nil {
+			return nil, err
+		}
+		src = e.store(is)
+	}
+	it, err := src.Iterate(storage.IterOptions{Lower: lower, Upper: upper, Reverse: n.path.reverse})
+	if err != nil {
+		return nil, err
+	}
+	return &scanIter{e: e, it: it, data: data, viaIndex: n.path.index != nil, ncols: len(n.t.Columns)}, nil
+}
+
+type scanIter struct {
+	e        *env
+	it       storage.Iterator
+	data     storage.KVStore
+	viaIndex bool
+	ncols    int
+}
+
+func (s *scanIter) Next() (value.Row, error) {
+	for s.it.Next() {
+		if err := s.e.tick(); err != nil {
+			return nil, err
+		}
+		raw := s.it.Value()
+		if s.viaIndex {
+			v, found, err := s.data.Get(raw)
+			if err != nil {
+				return nil, err
+			}
+			if !found {
+				continue
+			}
+			raw = v
+		}
+		return decodeRow(raw, s.ncols)
+	}
+	return nil, s.it.Err()
+}
+
+func (s *scanIter) Close() { s.it.Close() }

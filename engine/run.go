@@ -1,0 +1,164 @@
+package engine
+
+import (
+	"context"
+	"errors"
+	"io"
+
+	"github.com/quereus/quereus/engine/parser"
+	"github.com/quereus/quereus/storage"
+	"github.com/quereus/quereus/storage/value"
+)
+
+// run executes a prepared statement. Writing statements take the write
+// lock before their first read (so the snapshot they read is current);
+// each statement runs under a savepoint mark so a failure undoes exactly
+// its own writes, as its conflict action says.
+func (c *Conn) run(ctx context.Context, s *Stmt, args []Arg, base int, wantRows bool) (*Rows, error) {
+	if c.closed {
+		return nil, errConnClosed
+	}
+	prog, err := s.current()
+	if err != nil {
+		return nil, err
+	}
+	if prog.control != nil {
+		if err := prog.control(ctx, c); err != nil {
+			return nil, err
+		}
+		return &Rows{}, nil
+	}
+	params, err := bindArgs(prog.params, args, base)
+	if err != nil {
+		return nil, err
+	}
+	autocommit := c.txn == nil
+	if autocommit {
+		if err := c.beginTxn(ctx, storage.TxOptions{}); err != nil {
+			return nil, err
+		}
+	}
+	if prog.writes {
+		if err := c.txn.LockForWrite(ctx); err != nil {
+			if autocommit {
+				_ = c.rollback()
+			}
+			return nil, err
+		}
+	}
+	var mark storage.Mark
+	if !autocommit {
+		mark = c.txn.Savepoint()
+	}
+	e := &env{ctx: ctx, conn: c, txn: c.txn, params: params, cache: map[any]any{}}
+	finish := func(err error) error {
+		if err != nil {
+			return c.fail(err, autocommit, mark, prog.onError)
+		}
+		if autocommit {
+			return c.commit(ctx)
+		}
+		return c.txn.Release(mark)
+	}
+	cols := toColumns(prog.cols)
+	if prog.query != nil {
+		it, err := prog.query.root.open(e)
+		if err != nil {
+			return nil, finish(err)
+		}
+		return &Rows{cols: cols, it: it, e: e, finish: finish}, nil
+	}
+	n, rows, err := prog.exec(e)
+	if err != nil {
+		return nil, finish(err)
+	}
+	if err := finish(nil); err != nil {
+		return nil, err
+	}
+	r := &Rows{cols: cols, affected: n, e: e}
+	if prog.rows {
+		r.it = &sliceIter{rows: rows}
+	}
+	return r, nil
+}
+
+// fail undoes a failed statement according to its conflict action.
+func (c *Conn) fail(err error, autocommit bool, mark storage.Mark, action parser.ConflictAction) error {
+	var ce *constraintError
+	if errors.As(err, &ce) && ce.action != parser.ConflictDefault {
+		action = ce.action
+	}
+	if c.txn == nil {
+		return err
+	}
+	switch {
+	case action == parser.ConflictRollback:
+		_ = c.rollback()
+	case action == parser.ConflictFail:
+		if autocommit {
+			if cerr := c.commit(context.Background()); cerr != nil {
+				return cerr
+			}
+		} else {
+			_ = c.txn.Release(mark)
+		}
+	case autocommit:
+		_ = c.rollback()
+	default:
+		_ = c.txn.RollbackTo(mark)
+		_ = c.txn.Release(mark)
+	}
+	return err
+}
+
+// ExecScript runs every statement of a script in order, each in
+// autocommit mode unless a transaction is open, stopping at the first
+// error. Statements that return rows are drained. Positional parameters are
+// numbered across the whole script.
+func (c *Conn) ExecScript(ctx context.Context, sql string, args []Arg) (total int64, err error) {
+	defer recoverErr(&err)
+	stmts, err := parser.ParseScript(sql)
+	if err != nil {
+		return 0, err
+	}
+	base := 0
+	for _, ss := range stmts {
+		if err := ctx.Err(); err != nil {
+			return total, err
+		}
+		st, err := c.prepareAST(ss.Stmt)
+		if err != nil {
+			return total, err
+		}
+		rows, err := c.run(ctx, st, args, base, false)
+		if err != nil {
+			return total, err
+		}
+		base += len(st.prog.params)
+		total += rows.affected
+		for rows.it != nil {
+			if _, err := rows.Next(ctx); err != nil {
+				if err == io.EOF {
+					break
+				}
+				return total, err
+			}
+		}
+		if err := rows.Close(); err != nil {
+			return total, err
+		}
+	}
+	return total, nil
+}
+
+// constraintError is a constraint violation; action overrides the
+// statement's conflict action (an ON CONFLICT clause of the constraint).
+type constraintError struct {
+	msg    string
+	action parser.ConflictAction
+}
+
+func (e *constraintError) Error() string { return e.msg }
+
+// emptyRow is a zero-width row.
+var emptyRow = value.Row{}

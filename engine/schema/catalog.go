@@ -1,0 +1,103 @@
+package schema
+
+import (
+	"sort"
+	"strings"
+)
+
+// MainSchema is the only schema.
+const MainSchema = "main"
+
+// Catalog is a consistent set of schema objects. Treat it as immutable once
+// published; use Clone to derive a modified catalog.
+type Catalog struct {
+	// Version increases with every published change; prepared statements
+	// re-plan when it moved.
+	Version uint64
+	tables  map[string]*Table
+	views   map[string]*View
+	indexes map[string]*Index // by lower-cased index name
+}
+
+// New returns an empty catalog.
+func New() *Catalog {
+	return &Catalog{tables: map[string]*Table{}, views: map[string]*View{}, indexes: map[string]*Index{}}
+}
+
+func key(name string) string { return strings.ToLower(name) }
+
+// Clone returns a shallow copy whose maps may be edited independently.
+// Tables themselves are shared; replace a Table (PutTable) rather than
+// mutating it.
+func (c *Catalog) Clone() *Catalog {
+	n := &Catalog{Version: c.Version + 1, tables: make(map[string]*Table, len(c.tables)),
+		views: make(map[string]*View, len(c.views)), indexes: make(map[string]*Index, len(c.indexes))}
+	for k, v := range c.tables {
+		n.tables[k] = v
+	}
+	for k, v := range c.views {
+		n.views[k] = v
+	}
+	for k, v := range c.indexes {
+		n.indexes[k] = v
+	}
+	return n
+}
+
+// Table looks a table up by name.
+func (c *Catalog) Table(name string) *Table { return c.tables[key(name)] }
+
+// View looks a view up by name.
+func (c *Catalog) View(name string) *View { return c.views[key(name)] }
+
+// Index looks an index up by name.
+func (c *Catalog) Index(name string) *Index { return c.indexes[key(name)] }
+
+// PutTable adds or replaces a table (and registers its indexes).
+func (c *Catalog) PutTable(t *Table) {
+	if old := c.tables[key(t.Name)]; old != nil {
+		for _, ix := range old.Indexes {
+			delete(c.indexes, key(ix.Name))
+		}
+	}
+	c.tables[key(t.Name)] = t
+	for _, ix := range t.Indexes {
+		c.indexes[key(ix.Name)] = ix
+	}
+}
+
+// DropTable removes a table and its indexes.
+func (c *Catalog) DropTable(name string) {
+	if old := c.tables[key(name)]; old != nil {
+		for _, ix := range old.Indexes {
+			delete(c.indexes, key(ix.Name))
+		}
+	}
+	delete(c.tables, key(name))
+}
+
+// PutView adds or replaces a view.
+func (c *Catalog) PutView(v *View) { c.views[key(v.Name)] = v }
+
+// DropView removes a view.
+func (c *Catalog) DropView(name string) { delete(c.views, key(name)) }
+
+// Tables lists the tables sorted by name.
+func (c *Catalog) Tables() []*Table {
+	out := make([]*Table, 0, len(c.tables))
+	for _, t := range c.tables {
+		out = append(out, t)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
+	return out
+}
+
+// Views lists the views sorted by name.
+func (c *Catalog) Views() []*View {
+	out := make([]*View, 0, len(c.views))
+	for _, v := range c.views {
+		out = append(out, v)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
+	return out
+}

@@ -1,0 +1,96 @@
+package engine
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/quereus/quereus/engine/parser"
+)
+
+// slot describes one column of the row a scope's expressions evaluate on.
+type slot struct {
+	table  string // qualifier (alias or table name); "" for none
+	name   string
+	typ    string // declared type
+	coll   string // declared collation ("" = none declared)
+	hidden bool   // excluded from * expansion
+	// schemaName qualifies the table for schema.t.col references.
+	schemaName string
+}
+
+// scope resolves column names to row positions during compilation.
+type scope struct {
+	parent *scope
+	slots  []slot
+	// agg is set while compiling the output side of an aggregate query.
+	agg *aggBuilder
+	// ctes are the common table expressions visible here.
+	ctes map[string]*cteDef
+	// boundary marks the root scope of a subquery: resolving past it makes
+	// the subquery correlated.
+	boundary *bool
+	// noRow marks a scope that only carries CTEs: it has no row of its own
+	// at run time, so it does not count as a level of the outer-row stack.
+	noRow bool
+	// aliases are result-column aliases usable (after real columns) in
+	// HAVING.
+	aliases map[string]*cexpr
+}
+
+// resolve finds a column: depth is how many scopes up (0 = this row).
+func (s *scope) resolve(ref *parser.ColumnRef) (depth, idx int, sl slot, err error) {
+	for sc := s; sc != nil; sc = sc.parent {
+		found := -1
+		for i, c := range sc.slots {
+			if !strings.EqualFold(c.name, ref.Column) || c.hidden && ref.Table == "" {
+				continue
+			}
+			if ref.Table != "" && !strings.EqualFold(c.table, ref.Table) {
+				continue
+			}
+			if ref.Schema != "" && !strings.EqualFold(c.schemaName, ref.Schema) {
+				continue
+			}
+			if found >= 0 {
+				if ref.Table != "" {
+					return 0, 0, slot{}, fmt.Errorf("ambiguous column name: %s.%s", ref.Table, ref.Column)
+				}
+				return 0, 0, slot{}, fmt.Errorf("ambiguous column name: %s", ref.Column)
+			}
+			found = i
+		}
+		if found >= 0 {
+			return depth, found, sc.slots[found], nil
+		}
+		if sc.boundary != nil && sc.parent != nil {
+			*sc.boundary = true
+		}
+		if !sc.noRow {
+			depth++
+		}
+	}
+	if ref.Table != "" {
+		return 0, 0, slot{}, fmt.Errorf("no such column: %s.%s", ref.Table, ref.Column)
+	}
+	return 0, 0, slot{}, fmt.Errorf("no such column: %s", ref.Column)
+}
+
+// hasTable reports whether any slot is qualified by name.
+func (s *scope) hasTable(name string) bool {
+	for _, c := range s.slots {
+		if strings.EqualFold(c.table, name) {
+			return true
+		}
+	}
+	return false
+}
+
+// cte finds a visible CTE.
+func (s *scope) cte(name string) *cteDef {
+	for sc := s; sc != nil; sc = sc.parent {
+		if d, ok := sc.ctes[strings.ToLower(name)]; ok {
+			return d
+		}
+	}
+	return nil
+}

@@ -1,0 +1,427 @@
+package engine
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/quereus/quereus/engine/parser"
+	"github.com/quereus/quereus/engine/schema"
+	"github.com/quereus/quereus/storage"
+	"github.com/quereus/quereus/storage/value"
+)
+
+// rowChecks are the compiled CHECK constraints and partial-index
+// predicates of a table, evaluated over the constraint row layout
+// [row..., new row..., old row...] (see checkScope).
+type rowChecks struct {
+	checks  []*schema.Check
+	exprs   []*cexpr
+	partial map[*schema.Index]*cexpr
+}
+
+// checkScope resolves bare and table-qualified names to the row being
+// written, NEW.x to the new row and OLD.x to the old row.
+func checkScope(t *schema.Table) *scope {
+	sc := &scope{}
+	n := len(t.Columns)
+	sc.slots = make([]slot, 3*n)
+	for i, col := range t.Columns {
+		sc.slots[i] = slot{table: t.Name, name: col.Name, typ: col.Type, coll: col.Collation, schemaName: schema.MainSchema}
+		sc.slots[n+i] = slot{table: "new", name: col.Name, typ: col.Type, coll: col.Collation, hidden: true}
+		sc.slots[2*n+i] = slot{table: "old", name: col.Name, typ: col.Type, coll: col.Collation, hidden: true}
+	}
+	return sc
+}
+
+func compileChecks(c *compiler, t *schema.Table) (*rowChecks, error) {
+	rc := &rowChecks{partial: map[*schema.Index]*cexpr{}}
+	sc := checkScope(t)
+	for _, ck := range t.Checks {
+		ce, err := c.expr(sc, ck.Expr)
+		if err != nil {
+			return nil, err
+		}
+		rc.checks = append(rc.checks, ck)
+		rc.exprs = append(rc.exprs, ce)
+	}
+	for _, ix := range t.Indexes {
+		if ix.Where != nil {
+			ce, err := c.expr(sc, ix.Where)
+			if err != nil {
+				return nil, err
+			}
+			rc.partial[ix] = ce
+		}
+	}
+	return rc, nil
+}
+
+// writer performs row writes on one table with constraint checks, index
+// maintenance, statistics and change events.
+type writer struct {
+	e      *env
+	c      *compiler
+	t      *schema.Table
+	data   storage.KVStore
+	idx    []storage.KVStore
+	checks *rowChecks
+	fks    *fkChecks
+}
+
+func newWriter(e *env, c *compiler, t *schema.Table, _ parser.Operation) (*writer, error) {
+	db := e.conn.db
+	ds, err := db.dataStore(t)
+	if err != nil {
+		return nil, err
+	}
+	w := &writer{e: e, c: c, t: t, data: e.txn.Store(ds)}
+	for _, ix := range t.Indexes {
+		is, err := db.indexStore(t, ix)
+		if err != nil {
+			return nil, err
+		}
+		w.idx = append(w.idx, e.txn.Store(is))
+	}
+	return w, nil
+}
+
+// layout builds the constraint row for a write.
+func constraintRow(row, newRow, oldRow value.Row, n int) value.Row {
+	out := make(value.Row, 3*n)
+	copy(out, row)
+	copy(out[n:], newRow)
+	copy(out[2*n:], oldRow)
+	return out
+}
+
+func (w *writer) checkRow(op parser.Operation, row, newRow, oldRow value.Row) error {
+	if w.checks == nil {
+		return nil
+	}
+	cr := constraintRow(row, newRow, oldRow, len(w.t.Columns))
+	for i, ck := range w.checks.checks {
+		if !ck.AppliesTo(op) {
+			continue
+		}
+		v, err := w.checks.exprs[i].fn(w.e, cr)
+		if err != nil {
+			return err
+		}
+		if t, known := truth(v); known && !t {
+			return &constraintError{msg: fmt.Sprintf("CHECK constraint failed: %s (%s)", ck.Name, parser.ExprString(ck.Expr))}
+		}
+	}
+	return nil
+}
+
+func (w *writer) checkNotNull(row value.Row) error {
+	for i, col := range w.t.Columns {
+		if col.NotNull && row[i].IsNull() {
+			return &constraintError{msg: fmt.Sprintf("NOT NULL constraint failed: %s.%s", w.t.Name, col.Name)}
+		}
+	}
+	return nil
+}
+
+// inIndex reports whether row belongs in a (possibly partial) index.
+func (w *writer) inIndex(ix *schema.Index, row value.Row) (bool, error) {
+	if ix.Where == nil {
+		return true, nil
+	}
+	ce := w.checks.partial[ix]
+	v, err := ce.fn(w.e, constraintRow(row, row, nil, len(w.t.Columns)))
+	if err != nil {
+		return false, err
+	}
+	t, _ := truth(v)
+	return t, nil
+}
+
+func uniqueMsg(t *schema.Table, ix *schema.Index) string {
+	names := make([]string, len(ix.Parts))
+	for i, p := range ix.Parts {
+		names[i] = t.Columns[p.Col].Name
+	}
+	return fmt.Sprintf("UNIQUE constraint failed: %s (%s)", t.Name, strings.Join(names, ", "))
+}
+
+// uniqueConflict returns the data key of a row other than selfKey that
+// has the same values in a unique index, or nil.
+func (w *writer) uniqueConflict(i int, row value.Row, selfKey []byte) ([]byte, error) {
+	ix := w.t.Indexes[i]
+	for _, p := range ix.Parts {
+		if row[p.Col].IsNull() {
+			return nil, nil
+		}
+	}
+	if ok, err := w.inIndex(ix, row); err != nil || !ok {
+		return nil, err
+	}
+	prefix := indexKeyPrefix(ix, row, nil)
+	it, err := w.idx[i].Iterate(storage.IterOptions{Lower: prefix, Upper: prefixEnd(prefix)})
+	if err != nil {
+		return nil, err
+	}
+	defer it.Close()
+	for it.Next() {
+		if string(it.Value()) != string(selfKey) {
+			return append([]byte(nil), it.Value()...), nil
+		}
+	}
+	return nil, it.Err()
+}
+
+// putIndexes adds a row's index entries.
+func (w *writer) putIndexes(row value.Row, key []byte) error {
+	for i, ix := range w.t.Indexes {
+		if ok, err := w.inIndex(ix, row); err != nil {
+			return err
+		} else if !ok {
+			continue
+		}
+		ik := append(indexKeyPrefix(ix, row, nil), key...)
+		if err := w.idx[i].Put(ik, key); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (w *writer) deleteIndexes(row value.Row, key []byte) error {
+	for i, ix := range w.t.Indexes {
+		ik := append(indexKeyPrefix(ix, row, nil), key...)
+		if err := w.idx[i].Delete(ik); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// get reads the row stored under key.
+func (w *writer) get(key []byte) (value.Row, bool, error) {
+	raw, found, err := w.data.Get(key)
+	if err != nil || !found {
+		return nil, false, err
+	}
+	row, err := decodeRow(raw, len(w.t.Columns))
+	return row, err == nil, err
+}
+
+// remove deletes a stored row (no constraint checks).
+func (w *writer) remove(key []byte, row value.Row) error {
+	if err := w.deleteIndexes(row, key); err != nil {
+		return err
+	}
+	if err := w.data.Delete(key); err != nil {
+		return err
+	}
+	w.e.txn.AdjustRowCount(schema.MainSchema, w.t.Name, -1)
+	w.e.txn.Emit(storage.DataChangeEvent{Type: storage.Delete, SchemaName: schema.MainSchema, TableName: w.t.Name,
+		Key: pkValues(w.t, row), OldRow: row})
+	return nil
+}
+
+// conflict describes a uniqueness conflict found before a write.
+type conflict struct {
+	key []byte
+	msg string
+}
+
+// findConflicts lists rows (other than selfKey) that row would collide
+// with: the primary key first, then unique indexes.
+func (w *writer) findConflicts(row value.Row, key, selfKey []byte) ([]conflict, error) {
+	var out []conflict
+	if selfKey == nil || string(key) != string(selfKey) {
+		if found, err := w.data.Has(key); err != nil {
+			return nil, err
+		} else if found {
+			out = append(out, conflict{key: key, msg: fmt.Sprintf("UNIQUE constraint failed: %s PK", w.t.Name)})
+		}
+	}
+	for i, ix := range w.t.Indexes {
+		if !ix.Unique {
+			continue
+		}
+		self := selfKey
+		if self == nil {
+			self = key
+		}
+		ck, err := w.uniqueConflict(i, row, self)
+		if err != nil {
+			return nil, err
+		}
+		if ck != nil {
+			out = append(out, conflict{key: ck, msg: uniqueMsg(w.t, ix)})
+		}
+	}
+	return out, nil
+}
+
+// insert writes a new row. It returns false when the row was skipped
+// (OR IGNORE).
+func (w *writer) insert(row value.Row, action parser.ConflictAction) (bool, error) {
+	if err := w.checkNotNull(row); err != nil {
+		if action == parser.ConflictIgnore {
+			return false, nil
+		}
+		return false, err
+	}
+	if err := w.checkRow(parser.OpInsert, row, row, nil); err != nil {
+		if action == parser.ConflictIgnore {
+			return false, nil
+		}
+		return false, err
+	}
+	key := dataKey(w.t, row)
+	conflicts, err := w.findConflicts(row, key, nil)
+	if err != nil {
+		return false, err
+	}
+	if len(conflicts) > 0 {
+		switch action {
+		case parser.ConflictIgnore:
+			return false, nil
+		case parser.ConflictReplace:
+			for _, cf := range conflicts {
+				old, found, err := w.get(cf.key)
+				if err != nil {
+					return false, err
+				}
+				if found {
+					if err := w.remove(cf.key, old); err != nil {
+						return false, err
+					}
+				}
+			}
+		default:
+			return false, &constraintError{msg: conflicts[0].msg}
+		}
+	}
+	if err := w.fkCheckChild(row); err != nil {
+		return false, err
+	}
+	if err := w.data.Put(key, encodeRow(row)); err != nil {
+		return false, err
+	}
+	if err := w.putIndexes(row, key); err != nil {
+		return false, err
+	}
+	w.e.txn.AdjustRowCount(schema.MainSchema, w.t.Name, 1)
+	w.e.txn.Emit(storage.DataChangeEvent{Type: storage.Insert, SchemaName: schema.MainSchema, TableName: w.t.Name,
+		Key: pkValues(w.t, row), NewRow: row})
+	return true, nil
+}
+
+// update replaces the row stored under oldKey.
+func (w *writer) update(oldKey []byte, oldRow, newRow value.Row, action parser.ConflictAction) (bool, error) {
+	if err := w.checkNotNull(newRow); err != nil {
+		if action == parser.ConflictIgnore {
+			return false, nil
+		}
+		return false, err
+	}
+	if err := w.checkRow(parser.OpUpdate, newRow, newRow, oldRow); err != nil {
+		if action == parser.ConflictIgnore {
+			return false, nil
+		}
+		return false, err
+	}
+	key := dataKey(w.t, newRow)
+	conflicts, err := w.findConflicts(newRow, key, oldKey)
+	if err != nil {
+		return false, err
+	}
+	if len(conflicts) > 0 {
+		switch action {
+		case parser.ConflictIgnore:
+			return false, nil
+		case parser.ConflictReplace:
+			for _, cf := range conflicts {
+				old, found, err := w.get(cf.key)
+				if err != nil {
+					return false, err
+				}
+				if found {
+					if err := w.remove(cf.key, old); err != nil {
+						return false, err
+					}
+				}
+			}
+		default:
+			return false, &constraintError{msg: conflicts[0].msg}
+		}
+	}
+	if err := w.fkCheckChild(newRow); err != nil {
+		return false, err
+	}
+	if err := w.fkParentUpdate(oldRow, newRow); err != nil {
+		return false, err
+	}
+	if err := w.deleteIndexes(oldRow, oldKey); err != nil {
+		return false, err
+	}
+	if string(key) != string(oldKey) {
+		if err := w.data.Delete(oldKey); err != nil {
+			return false, err
+		}
+	}
+	if err := w.data.Put(key, encodeRow(newRow)); err != nil {
+		return false, err
+	}
+	if err := w.putIndexes(newRow, key); err != nil {
+		return false, err
+	}
+	w.e.txn.Emit(storage.DataChangeEvent{Type: storage.Update, SchemaName: schema.MainSchema, TableName: w.t.Name,
+		Key: pkValues(w.t, newRow), OldRow: oldRow, NewRow: newRow})
+	return true, nil
+}
+
+// del deletes a row after its DELETE checks.
+func (w *writer) del(key []byte, row value.Row) error {
+	if err := w.checkRow(parser.OpDelete, row, row, row); err != nil {
+		return err
+	}
+	if err := w.fkParentDelete(row); err != nil {
+		return err
+	}
+	return w.remove(key, row)
+}
+
+// backfill builds a new index over the existing rows.
+func (w *writer) backfill(ix *schema.Index) error {
+	var err error
+	if w.checks, err = compileChecks(w.c, w.t); err != nil {
+		return err
+	}
+	i := len(w.t.Indexes) - 1
+	it, err := w.data.Iterate(storage.IterOptions{})
+	if err != nil {
+		return err
+	}
+	defer it.Close()
+	for it.Next() {
+		row, err := decodeRow(it.Value(), len(w.t.Columns))
+		if err != nil {
+			return err
+		}
+		key := append([]byte(nil), it.Key()...)
+		if ix.Unique {
+			ck, err := w.uniqueConflict(i, row, key)
+			if err != nil {
+				return err
+			}
+			if ck != nil {
+				return &constraintError{msg: uniqueMsg(w.t, ix)}
+			}
+		}
+		if ok, err := w.inIndex(ix, row); err != nil {
+			return err
+		} else if !ok {
+			continue
+		}
+		if err := w.idx[i].Put(append(indexKeyPrefix(ix, row, nil), key...), key); err != nil {
+			return err
+		}
+	}
+	return it.Err()
+}
