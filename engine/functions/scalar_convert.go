@@ -1,8 +1,6 @@
 package functions
 
 import (
-	"sync"
-
 	"github.com/quereus/quereus/engine/types"
 	"github.com/quereus/quereus/storage/value"
 )
@@ -26,44 +24,6 @@ func convertDef(name string, t types.Type) Def {
 	})
 }
 
-// patternCache memoizes compiled patterns for the function forms, whose
-// pattern argument is usually constant. It is bounded: when full it is
-// cleared.
-type patternCache struct {
-	mu sync.Mutex
-	m  map[[3]string]*types.Pattern
-}
-
-const patternCacheSize = 256
-
-var patterns = &patternCache{m: map[[3]string]*types.Pattern{}}
-
-func (c *patternCache) get(kind, pattern, escape string) (*types.Pattern, error) {
-	k := [3]string{kind, pattern, escape}
-	c.mu.Lock()
-	p := c.m[k]
-	c.mu.Unlock()
-	if p != nil {
-		return p, nil
-	}
-	var err error
-	if kind == "like" {
-		p, err = types.CompileLike(pattern, escape)
-	} else {
-		p, err = types.CompileGlob(pattern)
-	}
-	if err != nil {
-		return nil, err
-	}
-	c.mu.Lock()
-	if len(c.m) >= patternCacheSize {
-		c.m = map[[3]string]*types.Pattern{}
-	}
-	c.m[k] = p
-	c.mu.Unlock()
-	return p, nil
-}
-
 // fnLike is like(pattern, x[, escape]) = x LIKE pattern.
 func fnLike(a []value.Value) (value.Value, error) {
 	if anyNull(a) {
@@ -73,7 +33,7 @@ func fnLike(a []value.Value) (value.Value, error) {
 	if len(a) == 3 {
 		esc = types.ToText(a[2])
 	}
-	p, err := patterns.get("like", types.ToText(a[0]), esc)
+	p, err := types.CachedLike(types.ToText(a[0]), esc)
 	if err != nil {
 		return value.Null(), err
 	}
@@ -85,7 +45,7 @@ func fnGlob(a []value.Value) (value.Value, error) {
 	if anyNull(a) {
 		return value.Null(), nil
 	}
-	p, err := patterns.get("glob", types.ToText(a[0]), "")
+	p, err := types.CachedGlob(types.ToText(a[0]))
 	if err != nil {
 		return value.Null(), err
 	}

@@ -119,15 +119,16 @@ func Arithmetic(op byte, a, b value.Value) (result value.Value, handled bool, er
 }
 
 // Apply performs op ('+', '-', '*' or '/') on a and b taken as kinds l and
-// r (from declared types via KindOfType, or sniffed). NULL operands give
-// NULL; an operand that does not parse as its kind is an error.
+// r (from declared types via KindOfType, or sniffed). A NULL operand gives
+// NULL before the kinds are consulted; an operand that does not parse as
+// its kind is an error.
 func Apply(op byte, l, r Kind, a, b value.Value) (value.Value, error) {
+	if a.IsNull() || b.IsNull() {
+		return value.Null(), nil
+	}
 	c, ok := opCase(op, l, r)
 	if !ok {
 		return value.Null(), ErrUnsupported
-	}
-	if a.IsNull() || b.IsNull() {
-		return value.Null(), nil
 	}
 	return c.apply(a, b)
 }
