@@ -1,7 +1,6 @@
 package types
 
 import (
-	"regexp"
 	"strings"
 	"sync"
 	"time"
@@ -96,12 +95,9 @@ func normalizeDateTime(s string) (string, bool) {
 	return t.Format("2006-01-02T15:04:05.999999999"), true
 }
 
-var durationRE = regexp.MustCompile(`^-?P(\d+(\.\d+)?Y)?(\d+(\.\d+)?M)?(\d+(\.\d+)?W)?(\d+(\.\d+)?D)?(T(\d+(\.\d+)?H)?(\d+(\.\d+)?M)?(\d+(\.\d+)?S)?)?$`)
-
 func normalizeTimespan(s string) (string, bool) {
-	u := strings.ToUpper(s)
-	if !durationRE.MatchString(u) || strings.HasSuffix(u, "P") || strings.HasSuffix(u, "T") {
+	if _, ok := TimespanSeconds(s); !ok {
 		return "", false
 	}
-	return u, true
+	return strings.ToUpper(s), true
 }
