@@ -211,12 +211,15 @@ func (a *avgAgg) Result() (value.Value, error) {
 // (the engine recomputes sliding frames for it).
 type extremeAgg struct {
 	dir  int
+	typ  types.Type
 	coll *collation.Collation
 	best value.Value
 	have bool
 }
 
 func (a *extremeAgg) SetCollation(c *collation.Collation) { a.coll = c }
+
+func (a *extremeAgg) SetArgType(t types.Type) { a.typ = t }
 
 func (a *extremeAgg) Step(args []value.Value) error {
 	v := args[0]
@@ -228,7 +231,7 @@ func (a *extremeAgg) Step(args []value.Value) error {
 			v = n
 		}
 	}
-	if !a.have || types.Compare(v, a.best, a.coll)*a.dir > 0 {
+	if !a.have || types.CompareAs(v, a.best, a.typ, a.coll)*a.dir > 0 {
 		a.best, a.have = v, true
 	}
 	return nil

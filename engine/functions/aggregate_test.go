@@ -182,3 +182,22 @@ func TestVarianceAggregates(t *testing.T) {
 		same(t, null, aggregate(t, name, 1), name)
 	}
 }
+
+func TestMinMaxTimespan(t *testing.T) {
+	rows := col(s("PT30M"), s("PT1H"), s("PT2H"), s("P1D"), s("PT0S"))
+	for _, c := range []struct {
+		name string
+		want value.Value
+	}{{"min", s("PT0S")}, {"max", s("P1D")}} {
+		d, err := Lookup(c.name, 1)
+		require.NoError(t, err)
+		a := d.NewAggregate()
+		a.(Typed).SetArgType(types.Timespan)
+		for _, r := range rows {
+			require.NoError(t, a.Step(r))
+		}
+		v, _ := a.Result()
+		same(t, c.want, v, c.name)
+	}
+	same(t, s("PT30M"), aggregate(t, "max", 1, rows...), "untyped: text order")
+}

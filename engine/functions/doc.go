@@ -17,6 +17,10 @@
 //     calling Step. An aggregate's Result may be called once, after the last
 //     Step; a fresh Aggregate is made per group. Aggregates that implement
 //     Inverter support sliding window frames.
+//   - Optional aggregate interfaces: Inverter (sliding frames), Collated
+//     (min/max under a collation), Typed (min/max under a semantic type
+//     such as TIMESPAN). ScalarCollated variants exist for nullif,
+//     greatest and least.
 //   - CheckArgTypes is the plan-time argument gate (abs('abc') fails with
 //     "Invalid argument types for function abs"); ResultType gives the static
 //     result type used for cross-type comparison coercion.

@@ -40,6 +40,14 @@ type Collated interface {
 	SetCollation(c *collation.Collation)
 }
 
+// Typed is implemented by aggregates whose ordering depends on the logical
+// type of their argument (min and max order TIMESPAN values by elapsed
+// time, see types.CompareAs). The engine calls SetArgType right after
+// creating the aggregate with the argument's static type.
+type Typed interface {
+	SetArgType(t types.Type)
+}
+
 // Def describes one function overload.
 type Def struct {
 	// Name is the SQL name (matched case-insensitively).

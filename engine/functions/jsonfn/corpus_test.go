@@ -1,0 +1,389 @@
+package jsonfn_test
+
+import (
+	"bytes"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/quereus/quereus/engine/functions"
+	"github.com/quereus/quereus/engine/functions/jsonfn"
+	"github.com/quereus/quereus/engine/functions/timefn"
+	"github.com/quereus/quereus/storage/value"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// TestCorpusFunctionCalls runs every corpus statement of the form
+// "SELECT call [AS alias], ..." whose expressions are literals and nested
+// calls of this package's and timefn's functions only (no tables, no
+// operators), and compares with the expected rows or error. Statements
+// outside that subset are left to the engine's corpus runner.
+func TestCorpusFunctionCalls(t *testing.T) {
+	dir := os.Getenv("QUEREUS_CORPUS")
+	if dir == "" {
+		dir = filepath.Join("..", "..", "..", "..", "shared", "conformance", "corpus")
+	}
+	files, _ := filepath.Glob(filepath.Join(dir, "*.sqllogic"))
+	if len(files) == 0 {
+		t.Skipf("corpus not found at %s (set QUEREUS_CORPUS)", dir)
+	}
+	mine := map[string]bool{}
+	for _, d := range append(jsonfn.Defs(), timefn.Defs()...) {
+		mine[strings.ToLower(d.Name)] = true
+	}
+	ran := 0
+	for _, file := range files {
+		data, err := os.ReadFile(file)
+		require.NoError(t, err)
+		var pending strings.Builder
+		for lineNo, line := range strings.Split(string(data), "\n") {
+			trim := strings.TrimSpace(line)
+			var expectRows, expectErr string
+			switch {
+			case trim == "":
+				continue
+			case strings.HasPrefix(strings.ToLower(trim), "-- error:"):
+				expectErr = strings.TrimSpace(trim[len("-- error:"):])
+			case strings.HasPrefix(trim, "--"):
+				if strings.EqualFold(trim, "-- run") {
+					pending.Reset()
+				}
+				continue
+			case strings.HasPrefix(trim, "→"):
+				expectRows = strings.TrimSpace(strings.TrimPrefix(trim, "→"))
+			default:
+				if i := strings.Index(line, "--"); i >= 0 && !strings.Contains(line[:i], "'") {
+					line = line[:i]
+				}
+				pending.WriteString(line + "\n")
+				continue
+			}
+			stmts := strings.Split(strings.TrimSpace(pending.String()), ";\n")
+			pending.Reset()
+			sql := strings.TrimSuffix(strings.TrimSpace(stmts[len(stmts)-1]), ";")
+			if len(stmts) > 1 {
+				continue // setup statements need the engine
+			}
+			exprs, ok := parseSelect(sql, mine)
+			if !ok {
+				continue
+			}
+			ran++
+			where := fmt.Sprintf("%s:%d: %s", filepath.Base(file), lineNo+1, sql)
+			row, err := evalRow(exprs)
+			if expectErr != "" {
+				if assert.Error(t, err, where) {
+					assert.Contains(t, strings.ToLower(err.Error()), strings.ToLower(expectErr), where)
+				}
+				continue
+			}
+			if !assert.NoError(t, err, where) {
+				continue
+			}
+			want, err := expectedRow(expectRows)
+			if !assert.NoError(t, err, where) {
+				continue
+			}
+			got := make([]any, len(row))
+			for i, v := range row {
+				got[i] = comparable(v)
+			}
+			assert.Equal(t, want, got, where)
+		}
+	}
+	t.Logf("ran %d corpus statements", ran)
+	assert.Greater(t, ran, 300, "the corpus subset shrank unexpectedly")
+}
+
+// expr is a literal or a function call.
+type expr struct {
+	lit  value.Value
+	fn   string
+	args []expr
+}
+
+func evalRow(exprs []expr) ([]value.Value, error) {
+	out := make([]value.Value, len(exprs))
+	for i, e := range exprs {
+		v, err := eval(e)
+		if err != nil {
+			return nil, err
+		}
+		out[i] = v
+	}
+	return out, nil
+}
+
+func eval(e expr) (value.Value, error) {
+	if e.fn == "" {
+		return e.lit, nil
+	}
+	args, err := evalRow(e.args)
+	if err != nil {
+		return value.Null(), err
+	}
+	def, err := functions.Lookup(e.fn, len(args))
+	if err != nil {
+		return value.Null(), err
+	}
+	return def.Call(nil, args)
+}
+
+// parseSelect parses "SELECT e [AS a], ..." where every e is a literal or
+// a call of a function in allowed; ok is false for anything else.
+func parseSelect(sql string, allowed map[string]bool) ([]expr, bool) {
+	p := &sqlParser{s: sql, allowed: allowed}
+	if !p.keyword("select") {
+		return nil, false
+	}
+	var out []expr
+	for {
+		e, ok := p.expr()
+		if !ok {
+			return nil, false
+		}
+		out = append(out, e)
+		if p.keyword("as") {
+			if p.ident() == "" {
+				return nil, false
+			}
+		}
+		p.space()
+		if p.i < len(p.s) && p.s[p.i] == ',' {
+			p.i++
+			continue
+		}
+		break
+	}
+	p.space()
+	return out, p.i == len(p.s)
+}
+
+type sqlParser struct {
+	s       string
+	i       int
+	allowed map[string]bool
+}
+
+func (p *sqlParser) space() {
+	for p.i < len(p.s) && strings.ContainsRune(" \t\r\n", rune(p.s[p.i])) {
+		p.i++
+	}
+}
+
+func (p *sqlParser) ident() string {
+	p.space()
+	start := p.i
+	for p.i < len(p.s) {
+		c := p.s[p.i]
+		if c == '_' || (c|0x20 >= 'a' && c|0x20 <= 'z') || (p.i > start && c >= '0' && c <= '9') {
+			p.i++
+			continue
+		}
+		break
+	}
+	return p.s[start:p.i]
+}
+
+func (p *sqlParser) keyword(k string) bool {
+	save := p.i
+	if strings.EqualFold(p.ident(), k) {
+		return true
+	}
+	p.i = save
+	return false
+}
+
+func (p *sqlParser) expr() (expr, bool) {
+	p.space()
+	if p.i >= len(p.s) {
+		return expr{}, false
+	}
+	c := p.s[p.i]
+	switch {
+	case c == '\'':
+		s, ok := p.quoted()
+		return expr{lit: value.Text(s)}, ok
+	case (c == 'x' || c == 'X') && p.i+1 < len(p.s) && p.s[p.i+1] == '\'':
+		p.i++
+		s, ok := p.quoted()
+		b, err := hex.DecodeString(s)
+		return expr{lit: value.Blob(b)}, ok && err == nil
+	case c == '-' || (c >= '0' && c <= '9'):
+		start := p.i
+		p.i++
+		for p.i < len(p.s) && strings.IndexByte("0123456789.eE", p.s[p.i]) >= 0 {
+			p.i++
+		}
+		lit := p.s[start:p.i]
+		if i, err := strconv.ParseInt(lit, 10, 64); err == nil {
+			return expr{lit: value.Int(i)}, true
+		}
+		f, err := strconv.ParseFloat(lit, 64)
+		return expr{lit: value.Float(f)}, err == nil && strings.ContainsAny(lit, ".eE")
+	}
+	name := p.ident()
+	switch strings.ToLower(name) {
+	case "":
+		return expr{}, false
+	case "null":
+		return expr{lit: value.Null()}, true
+	case "true":
+		return expr{lit: value.Bool(true)}, true
+	case "false":
+		return expr{lit: value.Bool(false)}, true
+	}
+	if !p.allowed[strings.ToLower(name)] {
+		return expr{}, false
+	}
+	p.space()
+	if p.i >= len(p.s) || p.s[p.i] != '(' {
+		return expr{}, false
+	}
+	p.i++
+	e := expr{fn: name}
+	p.space()
+	if p.i < len(p.s) && p.s[p.i] == ')' {
+		p.i++
+		return e, true
+	}
+	for {
+		a, ok := p.expr()
+		if !ok {
+			return expr{}, false
+		}
+		e.args = append(e.args, a)
+		p.space()
+		if p.i >= len(p.s) {
+			return expr{}, false
+		}
+		switch p.s[p.i] {
+		case ',':
+			p.i++
+		case ')':
+			p.i++
+			return e, true
+		default:
+			return expr{}, false
+		}
+	}
+}
+
+func (p *sqlParser) quoted() (string, bool) {
+	p.i++
+	var b strings.Builder
+	for p.i < len(p.s) {
+		c := p.s[p.i]
+		p.i++
+		if c == '\'' {
+			if p.i < len(p.s) && p.s[p.i] == '\'' {
+				b.WriteByte('\'')
+				p.i++
+				continue
+			}
+			return b.String(), true
+		}
+		b.WriteByte(c)
+	}
+	return "", false
+}
+
+// expectedRow decodes a one-row expectation into its cell values in column
+// order (a bare value, or an object's values in key order).
+func expectedRow(text string) ([]any, error) {
+	dec := json.NewDecoder(strings.NewReader(text))
+	dec.UseNumber()
+	if tok, err := dec.Token(); err != nil || tok != json.Delim('[') {
+		return nil, fmt.Errorf("expected a JSON array: %s", text)
+	}
+	raw := json.RawMessage{}
+	if err := dec.Decode(&raw); err != nil {
+		return nil, err
+	}
+	if dec.More() {
+		return nil, fmt.Errorf("more than one row: %s", text)
+	}
+	trimmed := bytes.TrimSpace(raw)
+	if len(trimmed) == 0 || trimmed[0] != '{' {
+		v, err := decodeCell(raw)
+		return []any{v}, err
+	}
+	od := json.NewDecoder(bytes.NewReader(raw))
+	od.UseNumber()
+	if _, err := od.Token(); err != nil {
+		return nil, err
+	}
+	var cells []any
+	for od.More() {
+		if _, err := od.Token(); err != nil { // key
+			return nil, err
+		}
+		var cell json.RawMessage
+		if err := od.Decode(&cell); err != nil {
+			return nil, err
+		}
+		v, err := decodeCell(cell)
+		if err != nil {
+			return nil, err
+		}
+		cells = append(cells, v)
+	}
+	return cells, nil
+}
+
+func decodeCell(raw json.RawMessage) (any, error) {
+	var v any
+	dec := json.NewDecoder(bytes.NewReader(raw))
+	dec.UseNumber()
+	if err := dec.Decode(&v); err != nil {
+		return nil, err
+	}
+	return normalize(v), nil
+}
+
+// normalize turns numbers into float64 so that 1 and 1.0 compare equal.
+func normalize(v any) any {
+	switch x := v.(type) {
+	case json.Number:
+		f, _ := strconv.ParseFloat(string(x), 64)
+		return f
+	case []any:
+		out := make([]any, len(x))
+		for i, e := range x {
+			out[i] = normalize(e)
+		}
+		return out
+	case map[string]any:
+		out := make(map[string]any, len(x))
+		for k, e := range x {
+			out[k] = normalize(e)
+		}
+		return out
+	}
+	return v
+}
+
+// comparable converts a result value into the form expectedRow produces.
+func comparable(v value.Value) any {
+	switch v.Kind() {
+	case value.KindNull:
+		return nil
+	case value.KindInteger:
+		return float64(v.Int())
+	case value.KindReal:
+		return v.Float()
+	case value.KindText:
+		return v.Text()
+	case value.KindBoolean:
+		return v.Bool()
+	case value.KindJSON:
+		return normalize(v.JSONDoc())
+	}
+	return fmt.Sprintf("<%s %s>", v.Kind(), v.String())
+}
