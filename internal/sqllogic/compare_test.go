@@ -1,6 +1,7 @@
 package sqllogic
 
 import (
+	"encoding/json"
 	"math"
 	"testing"
 
@@ -98,6 +99,8 @@ func TestCanonicalActual(t *testing.T) {
 	assert.Equal(t, 1e20, canonicalActual("100000000000000000000", "INTEGER"))
 	assert.IsType(t, opaque{}, canonicalActual("not json", "JSON"), "invalid JSON text never equals anything")
 	assert.IsType(t, opaque{}, canonicalActual([]byte{1}, "BLOB"))
+	assert.IsType(t, opaque{}, canonicalActual([]byte(`{"a":1}`), ""), "untyped bytes are a blob")
+	assert.Equal(t, map[string]any{"a": 1.0}, canonicalActual(json.RawMessage(`{"a":1}`), ""), "a json.RawMessage is JSON in any column")
 	assert.IsType(t, opaque{}, canonicalActual(struct{}{}, ""))
 	assert.Equal(t, "abc", canonicalActual(`"abc"`, "JSON"), "a JSON string scalar becomes a plain string")
 	assert.Equal(t, math.Inf(1), canonicalActual(`1e400`, "JSON"), "out-of-range numbers are infinite, as in JavaScript")

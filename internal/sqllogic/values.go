@@ -24,8 +24,9 @@ var decimalInteger = regexp.MustCompile(`^[+-]?[0-9]+$`)
 // value. dbType is the column's DatabaseTypeName:
 //   - nil → null; int64, float64 (and other Go integers) → number; bool →
 //     bool; string → string;
-//   - in a column whose type is JSON, a string or []byte is JSON text and
-//     is decoded; text that is not valid JSON never equals anything;
+//   - a json.RawMessage, and a string or []byte in a column whose type is
+//     JSON, is JSON text and is decoded; text that is not valid JSON never
+//     equals anything;
 //   - in a column whose type name contains INT, a string of decimal digits
 //     is an integer beyond int64 and becomes a number;
 //   - a time.Time (the driver turns the ISO text of DATE, DATETIME and
@@ -62,6 +63,8 @@ func canonicalActual(v any, dbType string) any {
 			return f
 		}
 		return x
+	case json.RawMessage:
+		return canonicalJSONText(string(x))
 	case []byte:
 		if upper == "JSON" {
 			return canonicalJSONText(string(x))
