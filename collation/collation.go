@@ -39,6 +39,19 @@ func (c *Collation) Normalize(s string) string {
 	return c.normalize(s)
 }
 
+// AppendNormalized appends Normalize(s) to dst, without an intermediate
+// string for the built-in collations.
+func (c *Collation) AppendNormalized(dst []byte, s string) []byte {
+	switch {
+	case c == nil || c.normalize == nil:
+		return append(dst, s...)
+	case c == NoCase:
+		return AppendLower(dst, s)
+	default:
+		return append(dst, c.normalize(s)...)
+	}
+}
+
 // ProvidesOrdering reports whether the byte order of normalized keys equals
 // the Compare order (and key equality equals Compare equality).
 func (c *Collation) ProvidesOrdering() bool {

@@ -58,6 +58,21 @@ func TestBuiltinsKeyOrderMatchesCompare(t *testing.T) {
 	}
 }
 
+func TestAppendNormalizedMatchesNormalize(t *testing.T) {
+	r := rand.New(rand.NewPCG(5, 6))
+	custom := NewRegistry()
+	require.NoError(t, custom.Register("rev", strings.Compare, func(s string) string { return s + "!" }))
+	rev, err := custom.Lookup("rev")
+	require.NoError(t, err)
+	var nilColl *Collation
+	for _, c := range []*Collation{Binary, NoCase, RTrim, rev, nilColl} {
+		for range 2000 {
+			s := randomText(r)
+			require.Equal(t, "x"+c.Normalize(s), string(c.AppendNormalized([]byte("x"), s)), "%s %q", c.Name(), s)
+		}
+	}
+}
+
 func TestBinaryIsCodePointOrder(t *testing.T) {
 	assert.Negative(t, Binary.Compare("ABC", "abc"))
 	assert.Negative(t, Binary.Compare("a", "ab"))

@@ -1,6 +1,9 @@
 package keyenc
 
-import "github.com/quereus/quereus/storage/value"
+import (
+	"github.com/quereus/quereus/collation"
+	"github.com/quereus/quereus/storage/value"
+)
 
 // AppendValue appends the key component encoding v under column c to dst and
 // returns the extended buffer. It allocates only for big integers, for text
@@ -19,8 +22,7 @@ func AppendValue(dst []byte, v value.Value, c Column) []byte {
 	case value.KindBoolean:
 		dst = appendInt64(dst, boolInt(v.Bool()))
 	case value.KindText:
-		dst = append(dst, tagText)
-		dst = appendEscaped(dst, c.Collation.Normalize(v.Text()))
+		dst = appendText(append(dst, tagText), v.Text(), c.Collation)
 	case value.KindBlob:
 		dst = append(dst, tagBlob)
 		dst = appendEscaped(dst, v.Text())
@@ -51,6 +53,22 @@ func AppendKey(dst []byte, vals []value.Value, cols []Column) []byte {
 // EncodeKey returns the key of vals under cols in a new buffer.
 func EncodeKey(vals []value.Value, cols []Column) []byte {
 	return AppendKey(make([]byte, 0, 16*len(vals)), vals, cols)
+}
+
+// appendText appends the escaped, terminated key form of s under coll. The key
+// form is written straight into dst and escaped in place in the common case
+// where it holds no 0x00 or 0x01 byte.
+func appendText(dst []byte, s string, coll *collation.Collation) []byte {
+	if coll.IsIdentity() {
+		return appendEscaped(dst, s)
+	}
+	start := len(dst)
+	dst = coll.AppendNormalized(dst, s)
+	if indexLow(dst[start:]) < 0 {
+		return append(dst, terminator)
+	}
+	norm := string(dst[start:])
+	return appendEscaped(dst[:start], norm)
 }
 
 func boolInt(b bool) int64 {

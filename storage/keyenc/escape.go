@@ -39,7 +39,7 @@ func appendEscaped(dst []byte, s string) []byte {
 }
 
 // indexLow returns the index of the first byte of s below 0x02, or -1.
-func indexLow(s string) int {
+func indexLow[T string | []byte](s T) int {
 	for i := 0; i < len(s); i++ {
 		if s[i] < 0x02 {
 			return i
