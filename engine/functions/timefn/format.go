@@ -1,55 +1,90 @@
 package timefn
 
 import (
-	"fmt"
 	"strconv"
-	"strings"
 	"time"
 
 	"github.com/quereus/quereus/engine/types"
 )
 
-// formatYear spells a year as Temporal does: four digits for 0-9999,
+// appendPadded appends n (non-negative) with at least width digits.
+func appendPadded(b []byte, n, width int) []byte {
+	var buf [20]byte
+	i := len(buf)
+	for n >= 10 || width > 1 {
+		i--
+		buf[i] = byte('0' + n%10)
+		n /= 10
+		width--
+	}
+	i--
+	buf[i] = byte('0' + n)
+	return append(b, buf[i:]...)
+}
+
+// appendYear spells a year as Temporal does: four digits for 0-9999,
 // otherwise a sign and six digits.
-func formatYear(y int) string {
-	if y >= 0 && y <= 9999 {
-		return fmt.Sprintf("%04d", y)
+func appendYear(b []byte, y int) []byte {
+	switch {
+	case y >= 0 && y <= 9999:
+		return appendPadded(b, y, 4)
+	case y < 0:
+		return appendPadded(append(b, '-'), -y, 6)
 	}
-	if y < 0 {
-		return fmt.Sprintf("-%06d", -y)
-	}
-	return fmt.Sprintf("+%06d", y)
+	return appendPadded(append(b, '+'), y, 6)
+}
+
+func formatYear(y int) string { return string(appendYear(nil, y)) }
+
+// appendDate appends YYYY-MM-DD.
+func appendDate(b []byte, t time.Time) []byte {
+	b = append(appendYear(b, t.Year()), '-')
+	b = append(appendPadded(b, int(t.Month()), 2), '-')
+	return appendPadded(b, t.Day(), 2)
+}
+
+// appendClock appends HH:MM:SS.
+func appendClock(b []byte, t time.Time) []byte {
+	b = append(appendPadded(b, t.Hour(), 2), ':')
+	b = append(appendPadded(b, t.Minute(), 2), ':')
+	return appendPadded(b, t.Second(), 2)
 }
 
 // formatDate is YYYY-MM-DD.
-func formatDate(t time.Time) string {
-	return formatYear(t.Year()) + fmt.Sprintf("-%02d-%02d", t.Month(), t.Day())
-}
+func formatDate(t time.Time) string { return string(appendDate(make([]byte, 0, 10), t)) }
 
 // formatClock is HH:MM:SS, with ".mmm" (milliseconds, truncated) when
 // subsec is set: the time() and datetime() function spelling.
 func formatClock(t time.Time, subsec bool) string {
-	s := fmt.Sprintf("%02d:%02d:%02d", t.Hour(), t.Minute(), t.Second())
+	b := appendClock(make([]byte, 0, 12), t)
 	if subsec {
-		s += fmt.Sprintf(".%03d", t.Nanosecond()/1e6)
+		b = appendPadded(append(b, '.'), t.Nanosecond()/1e6, 3)
 	}
-	return s
+	return string(b)
 }
 
-// formatCanonicalClock is HH:MM:SS with the fraction of a second, if any,
-// trimmed of trailing zeros (Temporal's PlainTime.toString).
-func formatCanonicalClock(t time.Time) string {
-	s := fmt.Sprintf("%02d:%02d:%02d", t.Hour(), t.Minute(), t.Second())
+// appendCanonicalClock appends HH:MM:SS with the fraction of a second, if
+// any, trimmed of trailing zeros (Temporal's PlainTime.toString).
+func appendCanonicalClock(b []byte, t time.Time) []byte {
+	b = appendClock(b, t)
 	if ns := t.Nanosecond(); ns != 0 {
-		s += "." + strings.TrimRight(fmt.Sprintf("%09d", ns), "0")
+		b = appendPadded(append(b, '.'), ns, 9)
+		for b[len(b)-1] == '0' {
+			b = b[:len(b)-1]
+		}
 	}
-	return s
+	return b
+}
+
+func formatCanonicalClock(t time.Time) string {
+	return string(appendCanonicalClock(make([]byte, 0, 18), t))
 }
 
 // formatCanonicalDateTime is the canonical DATETIME spelling
 // YYYY-MM-DDTHH:MM:SS[.fraction] (Temporal's PlainDateTime.toString).
 func formatCanonicalDateTime(t time.Time) string {
-	return formatDate(t) + "T" + formatCanonicalClock(t)
+	b := append(appendDate(make([]byte, 0, 30), t), 'T')
+	return string(appendCanonicalClock(b, t))
 }
 
 // epochMillis is the Unix time in whole milliseconds, rounded down.
@@ -88,24 +123,21 @@ var (
 //	%J Julian day  %s %E Unix seconds  %Q Unix milliseconds
 //	%z offset (+HHMM)  %Z zone abbreviation  %n newline  %t tab  %% percent
 func strftime(format string, t time.Time) string {
-	var b strings.Builder
+	b := make([]byte, 0, len(format)+16)
 	for i := 0; i < len(format); i++ {
 		c := format[i]
 		if c != '%' || i+1 >= len(format) {
-			b.WriteByte(c)
+			b = append(b, c)
 			continue
 		}
 		i++
-		spec := format[i]
-		if !writeSpec(&b, spec, t) {
-			b.WriteByte('%')
-			b.WriteByte(spec)
+		var ok bool
+		if b, ok = appendSpec(b, format[i], t); !ok {
+			b = append(b, '%', format[i])
 		}
 	}
-	return b.String()
+	return string(b)
 }
-
-func pad2(n int) string { return fmt.Sprintf("%02d", n) }
 
 func hour12(h int) int {
 	if h%12 == 0 {
@@ -115,111 +147,128 @@ func hour12(h int) int {
 }
 
 func ampm(h int, upper bool) string {
-	s := "AM"
-	if h >= 12 {
-		s = "PM"
+	switch {
+	case h < 12 && upper:
+		return "AM"
+	case h < 12:
+		return "am"
+	case upper:
+		return "PM"
 	}
-	if !upper {
-		s = strings.ToLower(s)
-	}
-	return s
+	return "pm"
 }
 
-func writeSpec(b *strings.Builder, spec byte, t time.Time) bool {
+// appendSpaced appends n (0-99) right-aligned in two columns.
+func appendSpaced(b []byte, n int) []byte {
+	if n < 10 {
+		b = append(b, ' ')
+	}
+	return strconv.AppendInt(b, int64(n), 10)
+}
+
+func appendSpec(b []byte, spec byte, t time.Time) ([]byte, bool) {
 	switch spec {
 	case 'Y':
-		b.WriteString(formatYear(t.Year()))
+		b = appendYear(b, t.Year())
 	case 'm':
-		b.WriteString(pad2(int(t.Month())))
+		b = appendPadded(b, int(t.Month()), 2)
 	case 'd':
-		b.WriteString(pad2(t.Day()))
+		b = appendPadded(b, t.Day(), 2)
 	case 'e':
-		fmt.Fprintf(b, "%2d", t.Day())
+		b = appendSpaced(b, t.Day())
 	case 'j':
-		fmt.Fprintf(b, "%03d", t.YearDay())
+		b = appendPadded(b, t.YearDay(), 3)
 	case 'F', 'x':
-		b.WriteString(formatDate(t))
+		b = appendDate(b, t)
 	case 'D':
-		fmt.Fprintf(b, "%02d/%02d/%02d", t.Month(), t.Day(), floorMod(t.Year(), 100))
+		b = append(appendPadded(b, int(t.Month()), 2), '/')
+		b = append(appendPadded(b, t.Day(), 2), '/')
+		b = appendPadded(b, floorMod(t.Year(), 100), 2)
 	case 'C':
-		b.WriteString(pad2(floorDiv(t.Year(), 100)))
+		b = appendPadded(b, floorDiv(t.Year(), 100), 2)
 	case 'y':
-		b.WriteString(pad2(floorMod(t.Year(), 100)))
+		b = appendPadded(b, floorMod(t.Year(), 100), 2)
 	case 'b', 'h':
-		b.WriteString(monthNames[t.Month()-1][:3])
+		b = append(b, monthNames[t.Month()-1][:3]...)
 	case 'B':
-		b.WriteString(monthNames[t.Month()-1])
+		b = append(b, monthNames[t.Month()-1]...)
 	case 'a':
-		b.WriteString(weekdayNames[t.Weekday()][:3])
+		b = append(b, weekdayNames[t.Weekday()][:3]...)
 	case 'A':
-		b.WriteString(weekdayNames[t.Weekday()])
+		b = append(b, weekdayNames[t.Weekday()]...)
 	case 'H':
-		b.WriteString(pad2(t.Hour()))
+		b = appendPadded(b, t.Hour(), 2)
 	case 'k':
-		fmt.Fprintf(b, "%2d", t.Hour())
+		b = appendSpaced(b, t.Hour())
 	case 'I':
-		b.WriteString(pad2(hour12(t.Hour())))
+		b = appendPadded(b, hour12(t.Hour()), 2)
 	case 'l':
-		fmt.Fprintf(b, "%2d", hour12(t.Hour()))
+		b = appendSpaced(b, hour12(t.Hour()))
 	case 'M':
-		b.WriteString(pad2(t.Minute()))
+		b = appendPadded(b, t.Minute(), 2)
 	case 'S':
-		b.WriteString(pad2(t.Second()))
+		b = appendPadded(b, t.Second(), 2)
 	case 'f':
-		fmt.Fprintf(b, "%02d.%03d", t.Second(), t.Nanosecond()/1e6)
+		b = append(appendPadded(b, t.Second(), 2), '.')
+		b = appendPadded(b, t.Nanosecond()/1e6, 3)
 	case 'p':
-		b.WriteString(ampm(t.Hour(), true))
+		b = append(b, ampm(t.Hour(), true)...)
 	case 'P':
-		b.WriteString(ampm(t.Hour(), false))
+		b = append(b, ampm(t.Hour(), false)...)
 	case 'R':
-		fmt.Fprintf(b, "%02d:%02d", t.Hour(), t.Minute())
+		b = append(appendPadded(b, t.Hour(), 2), ':')
+		b = appendPadded(b, t.Minute(), 2)
 	case 'T', 'X':
-		b.WriteString(formatClock(t, false))
+		b = appendClock(b, t)
 	case 'r':
-		fmt.Fprintf(b, "%02d:%02d:%02d %s", hour12(t.Hour()), t.Minute(), t.Second(), ampm(t.Hour(), true))
+		b = append(appendPadded(b, hour12(t.Hour()), 2), ':')
+		b = append(appendPadded(b, t.Minute(), 2), ':')
+		b = append(appendPadded(b, t.Second(), 2), ' ')
+		b = append(b, ampm(t.Hour(), true)...)
 	case 'c':
-		b.WriteString(formatDate(t) + " " + formatClock(t, false))
+		b = appendClock(append(appendDate(b, t), ' '), t)
 	case 'w':
-		b.WriteString(strconv.Itoa(int(t.Weekday())))
+		b = strconv.AppendInt(b, int64(t.Weekday()), 10)
 	case 'u':
-		b.WriteString(strconv.Itoa((int(t.Weekday())+6)%7 + 1))
+		b = strconv.AppendInt(b, int64((int(t.Weekday())+6)%7+1), 10)
 	case 'W':
-		b.WriteString(pad2((t.YearDay() + 6 - (int(t.Weekday())+6)%7) / 7))
+		b = appendPadded(b, (t.YearDay()+6-(int(t.Weekday())+6)%7)/7, 2)
 	case 'U':
-		b.WriteString(pad2((t.YearDay() + 6 - int(t.Weekday())) / 7))
+		b = appendPadded(b, (t.YearDay()+6-int(t.Weekday()))/7, 2)
 	case 'V':
 		_, w := t.ISOWeek()
-		b.WriteString(pad2(w))
+		b = appendPadded(b, w, 2)
 	case 'G':
 		y, _ := t.ISOWeek()
-		b.WriteString(formatYear(y))
+		b = appendYear(b, y)
 	case 'g':
 		y, _ := t.ISOWeek()
-		b.WriteString(pad2(floorMod(y, 100)))
+		b = appendPadded(b, floorMod(y, 100), 2)
 	case 'J':
-		b.WriteString(types.FormatReal(julianDay(t)))
+		b = append(b, types.FormatReal(julianDay(t))...)
 	case 's', 'E':
-		b.WriteString(strconv.FormatInt(epochSeconds(t), 10))
+		b = strconv.AppendInt(b, epochSeconds(t), 10)
 	case 'Q':
-		b.WriteString(strconv.FormatInt(epochMillis(t), 10))
+		b = strconv.AppendInt(b, epochMillis(t), 10)
 	case 'z':
 		_, off := t.Zone()
-		sign := '+'
+		sign := byte('+')
 		if off < 0 {
 			sign, off = '-', -off
 		}
-		fmt.Fprintf(b, "%c%02d%02d", sign, off/3600, off%3600/60)
+		b = appendPadded(append(b, sign), off/3600, 2)
+		b = appendPadded(b, off%3600/60, 2)
 	case 'Z':
 		name, _ := t.Zone()
-		b.WriteString(name)
+		b = append(b, name...)
 	case 'n':
-		b.WriteByte('\n')
+		b = append(b, '\n')
 	case 't':
-		b.WriteByte('\t')
+		b = append(b, '\t')
 	case '%':
-		b.WriteByte('%')
+		b = append(b, '%')
 	default:
-		return false
+		return b, false
 	}
-	return true
+	return b, true
 }

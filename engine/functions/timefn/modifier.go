@@ -2,7 +2,6 @@ package timefn
 
 import (
 	"math"
-	"regexp"
 	"strconv"
 	"strings"
 	"time"
@@ -17,10 +16,47 @@ type moment struct {
 	subsec bool
 }
 
-var (
-	relativeModifier = regexp.MustCompile(`^\s*([+-]?\s*\d+(\.\d+)?)\s+(day|hour|minute|second|month|year)s?\s*$`)
-	weekdayModifier  = regexp.MustCompile(`^\s*weekday\s+([0-6])\s*$`)
-)
+// parseRelative reads "±N unit[s]" (N with an optional fraction; white
+// space allowed between the sign and N); ok is false for anything else.
+func parseRelative(s string) (n float64, unit string, ok bool) {
+	i := 0
+	if i < len(s) && (s[i] == '+' || s[i] == '-') {
+		i++
+		for i < len(s) && s[i] == ' ' {
+			i++
+		}
+	}
+	start := i
+	for i < len(s) && isDigit(s[i]) {
+		i++
+	}
+	if i == start {
+		return 0, "", false
+	}
+	if i < len(s) && s[i] == '.' {
+		i++
+		fracStart := i
+		for i < len(s) && isDigit(s[i]) {
+			i++
+		}
+		if i == fracStart {
+			return 0, "", false
+		}
+	}
+	num, rest := s[:i], s[i:]
+	trimmed := strings.TrimLeft(rest, " \t")
+	if len(trimmed) == len(rest) {
+		return 0, "", false // a space must separate the number and the unit
+	}
+	unit = strings.TrimSuffix(trimmed, "s")
+	switch unit {
+	case "day", "hour", "minute", "second", "month", "year":
+	default:
+		return 0, "", false
+	}
+	n, err := strconv.ParseFloat(strings.Join(strings.Fields(num), ""), 64)
+	return n, unit, err == nil
+}
 
 // resolve implements the argument processing shared by date, time,
 // datetime, julianday, strftime and unixepoch (Quereus processDateTimeArgs):
@@ -126,12 +162,8 @@ func parseTimeValue(v value.Value, unixEpoch, julian bool) (time.Time, bool) {
 // Unrecognized modifiers are ignored, as in Quereus.
 func applyModifier(t time.Time, mod string) (time.Time, bool) {
 	s := strings.ToLower(strings.TrimSpace(mod))
-	if m := relativeModifier.FindStringSubmatch(s); m != nil {
-		n, err := strconv.ParseFloat(strings.Join(strings.Fields(m[1]), ""), 64)
-		if err != nil {
-			return t, false
-		}
-		return shift(t, n, m[3])
+	if n, unit, ok := parseRelative(s); ok {
+		return shift(t, n, unit)
 	}
 	switch s {
 	case "start of day":
@@ -143,12 +175,24 @@ func applyModifier(t time.Time, mod string) (time.Time, bool) {
 		d := startOfDay(t)
 		return time.Date(d.Year(), time.January, 1, 0, 0, 0, 0, d.Location()), true
 	}
-	if m := weekdayModifier.FindStringSubmatch(s); m != nil {
-		target := int(m[1][0] - '0')
+	if target, ok := parseWeekday(s); ok {
 		days := (target - int(t.Weekday()) + 7) % 7
 		return t.AddDate(0, 0, days), true
 	}
 	return t, true
+}
+
+// parseWeekday reads "weekday N" with N in 0-6.
+func parseWeekday(s string) (int, bool) {
+	rest, ok := strings.CutPrefix(s, "weekday")
+	if !ok || rest == "" || (rest[0] != ' ' && rest[0] != '\t') {
+		return 0, false
+	}
+	rest = strings.TrimSpace(rest)
+	if len(rest) != 1 || rest[0] < '0' || rest[0] > '6' {
+		return 0, false
+	}
+	return int(rest[0] - '0'), true
 }
 
 func startOfDay(t time.Time) time.Time {

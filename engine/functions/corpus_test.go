@@ -1,0 +1,450 @@
+package functions
+
+import (
+	"bytes"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"math/big"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/quereus/quereus/engine/types"
+	"github.com/quereus/quereus/storage/value"
+)
+
+// TestCorpusFunctionCalls runs every corpus statement of the form
+// "SELECT item [AS alias], ..." whose items are literals and (nested) calls
+// of the functions registered in this package and CASTs — no tables or
+// operators — and compares the values with the expected row, or the error with
+// the expected error substring. Plan-time argument checks run first, with
+// literal static types, as the planner does. Statements outside that subset
+// are left to the engine's corpus runner.
+func TestCorpusFunctionCalls(t *testing.T) {
+	dir := os.Getenv("QUEREUS_CORPUS")
+	if dir == "" {
+		dir = filepath.Join("..", "..", "..", "shared", "conformance", "corpus")
+	}
+	files, _ := filepath.Glob(filepath.Join(dir, "*.sqllogic"))
+	if len(files) == 0 {
+		t.Skipf("corpus not found at %s (set QUEREUS_CORPUS)", dir)
+	}
+	ran := 0
+	for _, file := range files {
+		data, err := os.ReadFile(file)
+		require.NoError(t, err)
+		var pending strings.Builder
+		for lineNo, line := range strings.Split(string(data), "\n") {
+			trim := strings.TrimSpace(line)
+			var expectRows, expectErr string
+			switch {
+			case trim == "":
+				continue
+			case strings.HasPrefix(strings.ToLower(trim), "-- error:"):
+				expectErr = strings.TrimSpace(trim[len("-- error:"):])
+			case strings.HasPrefix(trim, "--"):
+				if strings.EqualFold(trim, "-- run") {
+					pending.Reset()
+				}
+				continue
+			case strings.HasPrefix(trim, "→"):
+				expectRows = strings.TrimSpace(strings.TrimPrefix(trim, "→"))
+			default:
+				pending.WriteString(line + "\n")
+				continue
+			}
+			block := strings.TrimSpace(pending.String())
+			pending.Reset()
+			if strings.Count(block, ";") > 1 || (expectErr == "" && expectRows == "") {
+				continue // setup statements need the engine
+			}
+			sql := strings.TrimSpace(strings.TrimSuffix(block, ";"))
+			items, ok := parseSelectCalls(sql)
+			if !ok {
+				continue
+			}
+			unknown := hasUnknownFunction(items)
+			if unknown && !strings.Contains(strings.ToLower(expectErr), "not found") {
+				continue // another package's function (json_*, date, ...)
+			}
+			ran++
+			where := fmt.Sprintf("%s:%d: %s", filepath.Base(file), lineNo+1, sql)
+			row, err := evalItems(items)
+			if expectErr != "" {
+				if assert.Error(t, err, where) {
+					assert.Contains(t, strings.ToLower(err.Error()), strings.ToLower(expectErr), where)
+				}
+				continue
+			}
+			if !assert.NoError(t, err, where) {
+				continue
+			}
+			want, err := expectedCells(expectRows, len(row))
+			if !assert.NoError(t, err, where) {
+				continue
+			}
+			got := make([]any, len(row))
+			for k, v := range row {
+				got[k] = jsonComparable(v)
+			}
+			assert.Equal(t, want, got, where)
+		}
+	}
+	t.Logf("ran %d corpus statements", ran)
+	assert.Greater(t, ran, 320, "the corpus subset shrank unexpectedly")
+}
+
+// callExpr is a literal or a function call.
+type callExpr struct {
+	lit    value.Value
+	fn     string
+	args   []callExpr
+	cast   bool // CAST(args[0] AS castTo)
+	castTo types.Type
+}
+
+func hasUnknownFunction(items []callExpr) bool {
+	for _, e := range items {
+		if e.cast && hasUnknownFunction(e.args) || !e.cast && e.fn != "" && (!Default.Exists(e.fn) || hasUnknownFunction(e.args)) {
+			return true
+		}
+	}
+	return false
+}
+
+// staticType returns the plan-time type of e, checking argument types.
+func staticType(e callExpr) (types.Type, error) {
+	if e.cast {
+		if _, err := staticType(e.args[0]); err != nil {
+			return types.Any, err
+		}
+		return e.castTo, nil
+	}
+	if e.fn == "" {
+		return types.StaticType(e.lit), nil
+	}
+	argTypes := make([]types.Type, len(e.args))
+	for k, a := range e.args {
+		t, err := staticType(a)
+		if err != nil {
+			return types.Any, err
+		}
+		argTypes[k] = t
+	}
+	d, err := Lookup(e.fn, len(e.args))
+	if err != nil {
+		return types.Any, err
+	}
+	if err := d.CheckArgTypes(argTypes); err != nil {
+		return types.Any, err
+	}
+	return d.ResultType(argTypes), nil
+}
+
+func evalItems(items []callExpr) ([]value.Value, error) {
+	for _, e := range items {
+		if _, err := staticType(e); err != nil {
+			return nil, err
+		}
+	}
+	out := make([]value.Value, len(items))
+	for k, e := range items {
+		v, err := evalCall(e)
+		if err != nil {
+			return nil, err
+		}
+		out[k] = v
+	}
+	return out, nil
+}
+
+func evalCall(e callExpr) (value.Value, error) {
+	if e.cast {
+		v, err := evalCall(e.args[0])
+		if err != nil {
+			return v, err
+		}
+		return types.Cast(v, e.castTo), nil
+	}
+	if e.fn == "" {
+		return e.lit, nil
+	}
+	args := make([]value.Value, len(e.args))
+	for k, a := range e.args {
+		v, err := evalCall(a)
+		if err != nil {
+			return value.Null(), err
+		}
+		args[k] = v
+	}
+	d, err := Lookup(e.fn, len(args))
+	if err != nil {
+		return value.Null(), err
+	}
+	if d.IsAggregate() {
+		return value.Null(), fmt.Errorf("aggregate in a scalar position")
+	}
+	return d.Call(nil, args)
+}
+
+// jsonComparable maps a result to what encoding/json gives for the
+// expected cell: numbers as float64, text as string, booleans, nil.
+func jsonComparable(v value.Value) any {
+	switch v.Kind() {
+	case value.KindNull:
+		return nil
+	case value.KindInteger, value.KindBigInt, value.KindReal:
+		f, _ := strconv.ParseFloat(types.ToText(v), 64)
+		return f
+	case value.KindBoolean:
+		return v.Bool()
+	case value.KindText:
+		return v.Text()
+	}
+	return fmt.Sprintf("<%s %s>", v.Kind(), v.String())
+}
+
+// expectedCells decodes a one-row expectation into n cells, positionally:
+// an object's values in key order, or a bare single value.
+func expectedCells(rows string, n int) ([]any, error) {
+	dec := json.NewDecoder(strings.NewReader(rows))
+	if tok, err := dec.Token(); err != nil || tok != json.Delim('[') {
+		return nil, fmt.Errorf("expected a JSON array: %s", rows)
+	}
+	var raw json.RawMessage
+	if err := dec.Decode(&raw); err != nil {
+		return nil, err
+	}
+	if dec.More() {
+		return nil, fmt.Errorf("more than one row: %s", rows)
+	}
+	raw = bytes.TrimSpace(raw)
+	if len(raw) == 0 || raw[0] != '{' {
+		var v any
+		if err := json.Unmarshal(raw, &v); err != nil {
+			return nil, err
+		}
+		return []any{v}, nil
+	}
+	od := json.NewDecoder(bytes.NewReader(raw))
+	if _, err := od.Token(); err != nil {
+		return nil, err
+	}
+	var cells []any
+	for od.More() {
+		if _, err := od.Token(); err != nil { // key
+			return nil, err
+		}
+		var v any
+		if err := od.Decode(&v); err != nil {
+			return nil, err
+		}
+		cells = append(cells, v)
+	}
+	if len(cells) != n {
+		return nil, fmt.Errorf("expected %d cells, got %d in %s", n, len(cells), rows)
+	}
+	return cells, nil
+}
+
+// ---- a tiny parser for "SELECT call [AS alias], ..." ----
+
+type callParser struct {
+	toks []string
+	pos  int
+}
+
+func (p *callParser) peek() string {
+	if p.pos < len(p.toks) {
+		return p.toks[p.pos]
+	}
+	return ""
+}
+
+func (p *callParser) next() string {
+	t := p.peek()
+	p.pos++
+	return t
+}
+
+func parseSelectCalls(sql string) ([]callExpr, bool) {
+	toks, ok := tokenizeSQL(sql)
+	if !ok || len(toks) < 2 || !strings.EqualFold(toks[0], "select") {
+		return nil, false
+	}
+	p := &callParser{toks: toks, pos: 1}
+	var items []callExpr
+	for {
+		e, ok := p.expr()
+		if !ok {
+			return nil, false
+		}
+		items = append(items, e)
+		if strings.EqualFold(p.peek(), "as") {
+			p.next()
+			if !isIdent(p.next()) {
+				return nil, false
+			}
+		}
+		switch p.next() {
+		case ",":
+			continue
+		case "":
+			return items, true
+		default:
+			return nil, false
+		}
+	}
+}
+
+func (p *callParser) expr() (callExpr, bool) {
+	t := p.next()
+	lower := strings.ToLower(t)
+	switch {
+	case t == "-" || t == "+":
+		n := p.next()
+		if n == "" || (n[0] < '0' || n[0] > '9') && n[0] != '.' {
+			return callExpr{}, false
+		}
+		return numberLit(t + n)
+	case t == "":
+		return callExpr{}, false
+	case lower == "null":
+		return callExpr{lit: value.Null()}, true
+	case lower == "true" || lower == "false":
+		return callExpr{lit: value.Bool(lower == "true")}, true
+	case t[0] == '\'':
+		return callExpr{lit: value.Text(strings.ReplaceAll(t[1:len(t)-1], "''", "'"))}, true
+	case (t[0] == 'x' || t[0] == 'X') && len(t) > 1 && t[1] == '\'':
+		b, err := hex.DecodeString(t[2 : len(t)-1])
+		if err != nil {
+			return callExpr{}, false
+		}
+		return callExpr{lit: value.Blob(b)}, true
+	case t[0] >= '0' && t[0] <= '9' || t[0] == '.':
+		return numberLit(t)
+	case lower == "cast" && p.peek() == "(":
+		p.next()
+		a, ok := p.expr()
+		if !ok || !strings.EqualFold(p.next(), "as") {
+			return callExpr{}, false
+		}
+		var name []string
+		for p.peek() != ")" && p.peek() != "" {
+			name = append(name, p.next())
+		}
+		p.next()
+		t, err := types.FromDeclared(strings.Join(name, " "))
+		if err != nil {
+			return callExpr{}, false
+		}
+		return callExpr{cast: true, castTo: t, args: []callExpr{a}}, true
+	case isIdent(t) && p.peek() == "(":
+		p.next()
+		e := callExpr{fn: lower}
+		if p.peek() == ")" {
+			p.next()
+			return e, true
+		}
+		for {
+			a, ok := p.expr()
+			if !ok {
+				return callExpr{}, false
+			}
+			e.args = append(e.args, a)
+			switch p.next() {
+			case ",":
+			case ")":
+				return e, true
+			default:
+				return callExpr{}, false
+			}
+		}
+	}
+	return callExpr{}, false
+}
+
+func numberLit(s string) (callExpr, bool) {
+	if !strings.ContainsAny(s, ".eE") {
+		if b, ok := new(big.Int).SetString(strings.TrimPrefix(s, "+"), 10); ok {
+			return callExpr{lit: value.BigInt(b)}, true
+		}
+		return callExpr{}, false
+	}
+	f, err := strconv.ParseFloat(s, 64)
+	if err != nil {
+		return callExpr{}, false
+	}
+	return callExpr{lit: value.Float(f)}, true
+}
+
+func isIdent(t string) bool {
+	if t == "" {
+		return false
+	}
+	for k, r := range t {
+		if !(r == '_' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || k > 0 && r >= '0' && r <= '9') {
+			return false
+		}
+	}
+	return true
+}
+
+// tokenizeSQL splits into identifiers, numbers, 'strings', x'blobs' and
+// single punctuation characters; ok is false on anything unusual.
+func tokenizeSQL(s string) ([]string, bool) {
+	var toks []string
+	for k := 0; k < len(s); {
+		c := s[k]
+		switch {
+		case c == ' ' || c == '\t' || c == '\n' || c == '\r':
+			k++
+		case c == '\'' || (c == 'x' || c == 'X') && k+1 < len(s) && s[k+1] == '\'':
+			start := k
+			if c != '\'' {
+				k++
+			}
+			k++
+			for {
+				if k >= len(s) {
+					return nil, false
+				}
+				if s[k] == '\'' {
+					if k+1 < len(s) && s[k+1] == '\'' {
+						k += 2
+						continue
+					}
+					k++
+					break
+				}
+				k++
+			}
+			toks = append(toks, s[start:k])
+		case c >= '0' && c <= '9' || c == '.' && k+1 < len(s) && s[k+1] >= '0' && s[k+1] <= '9':
+			start := k
+			for k < len(s) && (s[k] >= '0' && s[k] <= '9' || s[k] == '.' || s[k] == 'e' || s[k] == 'E' ||
+				(s[k] == '-' || s[k] == '+') && (s[k-1] == 'e' || s[k-1] == 'E')) {
+				k++
+			}
+			toks = append(toks, s[start:k])
+		case c == '_' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z':
+			start := k
+			for k < len(s) && (s[k] == '_' || s[k] >= 'a' && s[k] <= 'z' || s[k] >= 'A' && s[k] <= 'Z' || s[k] >= '0' && s[k] <= '9') {
+				k++
+			}
+			toks = append(toks, s[start:k])
+		case c == '(' || c == ')' || c == ',' || c == '-' || c == '+':
+			toks = append(toks, string(c))
+			k++
+		default:
+			return nil, false
+		}
+	}
+	return toks, true
+}
