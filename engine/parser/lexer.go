@@ -22,13 +22,27 @@ type lexError struct {
 	msg string
 }
 
-func isIdentStart(c byte) bool {
-	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '_'
-}
+// ASCII character classes for the identifier scanner.
+const (
+	classStart = 1 << iota // may start an identifier
+	classPart              // may continue an identifier
+)
 
-func isIdentPart(c byte) bool {
-	return isIdentStart(c) || c >= '0' && c <= '9' || c == '$'
-}
+var asciiClass = func() (t [utf8.RuneSelf]uint8) {
+	for c := 0; c < utf8.RuneSelf; c++ {
+		switch {
+		case c >= 'a' && c <= 'z', c >= 'A' && c <= 'Z', c == '_':
+			t[c] = classStart | classPart
+		case c >= '0' && c <= '9', c == '$':
+			t[c] = classPart
+		}
+	}
+	return t
+}()
+
+func isIdentStart(c byte) bool { return c < utf8.RuneSelf && asciiClass[c]&classStart != 0 }
+
+func isIdentPart(c byte) bool { return c < utf8.RuneSelf && asciiClass[c]&classPart != 0 }
 
 func isDigit(c byte) bool { return c >= '0' && c <= '9' }
 
@@ -120,6 +134,13 @@ func (lx *lexer) scan() (token, *lexError) {
 	if ok, n := lx.identRuneAt(start, false); ok {
 		i := start + n
 		for i < len(lx.src) {
+			if c := lx.src[i]; c < utf8.RuneSelf {
+				if asciiClass[c]&classPart == 0 {
+					break
+				}
+				i++
+				continue
+			}
 			ok, n := lx.identRuneAt(i, true)
 			if !ok {
 				break

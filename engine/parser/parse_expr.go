@@ -32,8 +32,10 @@ func (p *parser) parseExpr() Expr {
 }
 
 func (p *parser) parseOr() Expr {
+	defer p.restoreDepth(p.depth)
 	l := p.parseAnd()
 	for {
+		p.enter() // a chain of operators deepens the tree
 		var op BinaryOp
 		switch {
 		case p.atKw(kwOR):
@@ -50,8 +52,10 @@ func (p *parser) parseOr() Expr {
 }
 
 func (p *parser) parseAnd() Expr {
+	defer p.restoreDepth(p.depth)
 	l := p.parseNot()
 	for p.atKw(kwAND) {
+		p.enter() // a chain of operators deepens the tree
 		pos := p.tok.pos
 		p.next()
 		l = &Binary{Loc: Loc{exprPos(l, pos)}, Op: OpAnd, L: l, R: p.parseNot()}
@@ -73,8 +77,10 @@ func (p *parser) parseNot() Expr {
 
 // parseIs parses the null tests and IS comparisons.
 func (p *parser) parseIs() Expr {
+	defer p.restoreDepth(p.depth)
 	l := p.parseEq()
 	for {
+		p.enter() // a chain of operators deepens the tree
 		loc := Loc{l.Pos()}
 		switch {
 		case p.atKw(kwISNULL):
@@ -118,8 +124,10 @@ func (p *parser) parseIs() Expr {
 }
 
 func (p *parser) parseEq() Expr {
+	defer p.restoreDepth(p.depth)
 	l := p.parseCmp()
 	for {
+		p.enter() // a chain of operators deepens the tree
 		var op BinaryOp
 		switch p.tok.kind {
 		case tEq:
@@ -155,8 +163,10 @@ func likeOpAt(t *token) (LikeOp, bool) {
 }
 
 func (p *parser) parseCmp() Expr {
+	defer p.restoreDepth(p.depth)
 	l := p.parseBit()
 	for {
+		p.enter() // a chain of operators deepens the tree
 		loc := Loc{l.Pos()}
 		var op BinaryOp
 		switch p.tok.kind {
@@ -239,8 +249,10 @@ func (p *parser) parseInRest(loc Loc, x Expr) Expr {
 }
 
 func (p *parser) parseBit() Expr {
+	defer p.restoreDepth(p.depth)
 	l := p.parseAdd()
 	for {
+		p.enter() // a chain of operators deepens the tree
 		var op BinaryOp
 		switch p.tok.kind {
 		case tAmp:
@@ -260,8 +272,10 @@ func (p *parser) parseBit() Expr {
 }
 
 func (p *parser) parseAdd() Expr {
+	defer p.restoreDepth(p.depth)
 	l := p.parseMul()
 	for {
+		p.enter() // a chain of operators deepens the tree
 		var op BinaryOp
 		switch p.tok.kind {
 		case tPlus:
@@ -277,8 +291,10 @@ func (p *parser) parseAdd() Expr {
 }
 
 func (p *parser) parseMul() Expr {
+	defer p.restoreDepth(p.depth)
 	l := p.parseUnary()
 	for {
+		p.enter() // a chain of operators deepens the tree
 		var op BinaryOp
 		switch p.tok.kind {
 		case tStar:
@@ -316,8 +332,10 @@ func (p *parser) parseUnary() Expr {
 }
 
 func (p *parser) parseConcat() Expr {
+	defer p.restoreDepth(p.depth)
 	l := p.parseCollate()
 	for p.at(tConcat) {
+		p.enter() // a chain of operators deepens the tree
 		p.next()
 		l = &Binary{Loc: Loc{l.Pos()}, Op: OpConcat, L: l, R: p.parseCollate()}
 	}
@@ -325,8 +343,10 @@ func (p *parser) parseConcat() Expr {
 }
 
 func (p *parser) parseCollate() Expr {
+	defer p.restoreDepth(p.depth)
 	x := p.parseJSON()
 	for p.atKw(kwCOLLATE) {
+		p.enter() // a chain of operators deepens the tree
 		p.next()
 		x = &Collate{Loc: Loc{x.Pos()}, X: x, Name: p.ident("collation name after COLLATE")}
 	}
@@ -335,8 +355,10 @@ func (p *parser) parseCollate() Expr {
 
 // parseJSON parses `->` / `->>` chains, desugared to json_extract calls.
 func (p *parser) parseJSON() Expr {
+	defer p.restoreDepth(p.depth)
 	x := p.parsePrimary()
 	for p.at(tArrow) || p.at(tArrow2) {
+		p.enter() // a chain of operators deepens the tree
 		scalar := p.at(tArrow2)
 		p.next()
 		path := p.parseJSONPath()

@@ -5,8 +5,10 @@ import "strings"
 // parseFrom parses a FROM clause: table expressions joined by commas and
 // JOIN operators, left-associatively.
 func (p *parser) parseFrom() TableExpr {
+	defer p.restoreDepth(p.depth)
 	l := p.parseTableOperand()
 	for {
+		p.enter()
 		loc := Loc{l.Pos()}
 		if p.at(tComma) {
 			p.next()

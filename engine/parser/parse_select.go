@@ -75,8 +75,10 @@ func (p *parser) parseQueryOrDML() Stmt {
 
 // parseSelectBody parses a left-associative chain of compound operators.
 func (p *parser) parseSelectBody() SelectBody {
+	defer p.restoreDepth(p.depth)
 	l := p.parseSelectOperand()
 	for {
+		p.enter()
 		var op CompoundOp
 		switch {
 		case p.atKw(kwUNION):

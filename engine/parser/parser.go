@@ -232,3 +232,8 @@ func (p *parser) atWordAt(n int, w string) bool {
 
 // upperWord returns the upper-case text of the current bare word.
 func (p *parser) upperWord() string { return strings.ToUpper(p.tok.text) }
+
+// restoreDepth resets the nesting depth on leaving a function that counted
+// a chain of left-associative operators, joins or set operations as depth:
+// the tree they build is as deep as the chain is long.
+func (p *parser) restoreDepth(d int) { p.depth = d }

@@ -37,3 +37,16 @@ func TestCorpusRoundTrip(t *testing.T) {
 	t.Logf("round trip: %d of %d statements", len(all)-failed, len(all))
 	assert.Zero(t, failed)
 }
+
+// TestASTDiffDetectsDifferences guards the comparison the round-trip tests
+// rely on: positions are ignored, everything else is compared.
+func TestASTDiffDetectsDifferences(t *testing.T) {
+	a, b := mustParse(t, "select a + 1 from t"), mustParse(t, "select  a+1  from   t")
+	assert.Empty(t, astDiff(a, b))
+	for _, other := range []string{"select a + 2 from t", "select a - 1 from t", "select a + 1 from u",
+		"select a + 1 as x from t", "select (a + 1) from t where 1", "select 1 + a from t"} {
+		assert.NotEmpty(t, astDiff(a, mustParse(t, other)), other)
+	}
+	assert.NotEmpty(t, astDiff(mustParse(t, "select 1.0"), mustParse(t, "select 1.00")))
+	assert.NotEmpty(t, astDiff(mustParse(t, "select 99999999999999999999"), mustParse(t, "select 99999999999999999998")))
+}
