@@ -130,6 +130,9 @@ func (c *compiler) keyPred(tsc, keyScope *scope, colX, valX parser.Expr, op stri
 	if err != nil {
 		return keyPred{}, false
 	}
+	if colCE.class == classText && (val.class == classInteger || val.class == classReal || val.class == classNumeric) {
+		return keyPred{}, false
+	}
 	_, vf := coerceOperands(colCE, val)
 	v := *val
 	v.fn = vf

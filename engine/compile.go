@@ -96,7 +96,7 @@ func (c *compiler) beginStmt(st *parser.Begin) *program {
 			return errors.New("cannot BEGIN inside a transaction started through the driver")
 		}
 		if conn.txn != nil {
-			return errors.New("cannot start a transaction within a transaction")
+			return errors.New("cannot BEGIN: already in a transaction")
 		}
 		if err := conn.beginTxn(ctx, storage.TxOptions{Immediate: immediate}); err != nil {
 			return err

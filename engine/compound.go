@@ -10,7 +10,20 @@ import (
 var compoundNames = map[parser.CompoundOp]string{parser.Union: "UNION", parser.UnionAll: "UNION ALL",
 	parser.Intersect: "INTERSECT", parser.Except: "EXCEPT", parser.Diff: "DIFF"}
 
+// rightAssoc re-associates a compound chain to the right, as Quereus
+// parses it: A UNION B EXCEPT C is A UNION (B EXCEPT C).
+func rightAssoc(b *parser.Compound) *parser.Compound {
+	for {
+		l, ok := b.Left.(*parser.Compound)
+		if !ok {
+			return b
+		}
+		b = &parser.Compound{Loc: l.Loc, Op: l.Op, Left: l.Left, Right: &parser.Compound{Loc: b.Loc, Op: b.Op, Left: l.Right, Right: b.Right}}
+	}
+}
+
 func (c *compiler) compound(sc *scope, b *parser.Compound) (*queryPlan, error) {
+	b = rightAssoc(b)
 	l, err := c.body(sc, b.Left)
 	if err != nil {
 		return nil, err
@@ -22,13 +35,22 @@ func (c *compiler) compound(sc *scope, b *parser.Compound) (*queryPlan, error) {
 	if len(l.cols) != len(r.cols) {
 		return nil, fmt.Errorf("SELECTs to the left and right of %s do not have the same number of result columns", compoundNames[b.Op])
 	}
-	return &queryPlan{root: &compoundNode{left: l.root, right: r.root, op: b.Op}, cols: l.cols}, nil
+	cols := append([]outCol(nil), l.cols...)
+	parts := make([]keyPart, len(cols))
+	for i := range cols {
+		if cols[i].coll == "" {
+			cols[i].coll = r.cols[i].coll
+		}
+		parts[i] = collPart(cols[i].coll)
+	}
+	return &queryPlan{root: &compoundNode{left: l.root, right: r.root, op: b.Op, parts: parts}, cols: cols}, nil
 }
 
 // compoundNode evaluates a set operation; all but UNION ALL deduplicate.
 type compoundNode struct {
 	left, right node
 	op          parser.CompoundOp
+	parts       []keyPart // per-column collations for deduplication
 }
 
 func (n *compoundNode) explain(out *[]string, depth int) {
@@ -57,7 +79,7 @@ func (n *compoundNode) open(e *env) (rowIter, error) {
 	}
 	rset := map[string]bool{}
 	for _, r := range rrows {
-		rset[string(rowKey(r))] = true
+		rset[string(appendKey(nil, r, n.parts))] = true
 	}
 	lset := map[string]bool{}
 	seen := map[string]bool{}
@@ -69,7 +91,7 @@ func (n *compoundNode) open(e *env) (rowIter, error) {
 		}
 	}
 	for _, r := range lrows {
-		k := string(rowKey(r))
+		k := string(appendKey(nil, r, n.parts))
 		lset[k] = true
 		switch n.op {
 		case parser.Union:
@@ -86,7 +108,7 @@ func (n *compoundNode) open(e *env) (rowIter, error) {
 	}
 	if n.op == parser.Union || n.op == parser.Diff {
 		for _, r := range rrows {
-			k := string(rowKey(r))
+			k := string(appendKey(nil, r, n.parts))
 			if n.op == parser.Diff && lset[k] {
 				continue
 			}

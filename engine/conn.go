@@ -63,7 +63,7 @@ func (c *Conn) Begin(ctx context.Context, opts TxOptions) error {
 		return errConnClosed
 	}
 	if c.txn != nil {
-		return errors.New("cannot start a transaction within a transaction")
+		return errors.New("cannot begin: already in a transaction")
 	}
 	if err := c.beginTxn(ctx, storage.TxOptions{Immediate: opts.Immediate, ReadOnly: opts.ReadOnly}); err != nil {
 		return err

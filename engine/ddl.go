@@ -127,11 +127,14 @@ func (c *compiler) createIndex(st *parser.CreateIndex) (*program, error) {
 		if t == nil {
 			return fmt.Errorf("no such table: %s", st.Table)
 		}
-		if cat.Index(st.Name.Name) != nil {
+		if other := cat.Index(st.Name.Name); other != nil {
 			if st.IfNotExists {
 				return nil
 			}
-			return fmt.Errorf("Index %s already exists", st.Name.Name)
+			if strings.EqualFold(other.Table, t.Name) {
+				return fmt.Errorf("Index %s already exists", st.Name.Name)
+			}
+			return fmt.Errorf("Index '%s' already exists in schema 'main' on table '%s'", st.Name.Name, other.Table)
 		}
 		ix, err := schema.BuildIndex(st, t, knownCollation)
 		if err != nil {

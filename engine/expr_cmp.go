@@ -204,18 +204,16 @@ func (c *compiler) like(sc *scope, x *parser.Like) (*cexpr, error) {
 }
 
 func (c *compiler) caseExpr(sc *scope, x *parser.Case) (*cexpr, error) {
-	var base *cexpr
 	var err error
-	if x.Base != nil {
-		if base, err = c.expr(sc, x.Base); err != nil {
-			return nil, err
-		}
-	}
 	type arm struct{ cond, res *cexpr }
 	arms := make([]arm, len(x.Whens))
 	ops := []*cexpr{}
 	for i, w := range x.Whens {
-		if arms[i].cond, err = c.expr(sc, w.Cond); err != nil {
+		cond := w.Cond
+		if x.Base != nil {
+			cond = &parser.Binary{Op: parser.OpEq, L: x.Base, R: w.Cond}
+		}
+		if arms[i].cond, err = c.expr(sc, cond); err != nil {
 			return nil, err
 		}
 		if arms[i].res, err = c.expr(sc, w.Result); err != nil {
@@ -230,32 +228,17 @@ func (c *compiler) caseExpr(sc *scope, x *parser.Case) (*cexpr, error) {
 		}
 		ops = append(ops, els)
 	}
-	if base != nil {
-		ops = append(ops, base)
-	}
 	class := classAny
 	if len(arms) > 0 {
 		class = arms[0].res.class
 	}
 	return derived(func(e *env, row value.Row) (value.Value, error) {
-		var bv value.Value
-		if base != nil {
-			v, err := base.fn(e, row)
-			if err != nil {
-				return v, err
-			}
-			bv = v
-		}
 		for _, a := range arms {
 			cv, err := a.cond.fn(e, row)
 			if err != nil {
 				return cv, err
 			}
-			if base != nil {
-				if bv.IsNull() || cv.IsNull() || compareValues(bv, cv, "") != 0 {
-					continue
-				}
-			} else if t, _ := truth(cv); !t {
+			if t, _ := truth(cv); !t {
 				continue
 			}
 			return a.res.fn(e, row)

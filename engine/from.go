@@ -104,7 +104,7 @@ func (c *compiler) tableRef(sc *scope, te *parser.TableRef, conj []parser.Expr, 
 	}
 	t := c.cat.Table(te.Name)
 	if t == nil {
-		return nil, fmt.Errorf("no such table: %s", te.Name)
+		return nil, fmt.Errorf("no such table: %s (not found in schema path: main)", te.Name)
 	}
 	src := &source{}
 	for _, col := range t.Columns {

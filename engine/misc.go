@@ -157,7 +157,3 @@ func (n *seriesNode) open(e *env) (rowIter, error) {
 	}
 	return &sliceIter{rows: rows}, nil
 }
-
-func (c *compiler) alterTable(st *parser.AlterTable) (*program, error) {
-	return nil, fmt.Errorf("ALTER TABLE is not supported yet")
-}

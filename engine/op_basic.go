@@ -3,6 +3,7 @@ package engine
 import (
 	"strings"
 
+	"github.com/quereus/quereus/storage/keyenc"
 	"github.com/quereus/quereus/storage/value"
 )
 
@@ -204,8 +205,9 @@ func (l *limitIter) Close() { l.in.Close() }
 
 // distinctNode drops rows whose first n columns repeat.
 type distinctNode struct {
-	in node
-	n  int
+	in    node
+	n     int
+	parts []keyPart // per-column collations
 }
 
 func (d *distinctNode) explain(out *[]string, depth int) { d.in.explain(out, depth) }
@@ -217,7 +219,7 @@ func (d *distinctNode) open(e *env) (rowIter, error) {
 	}
 	seen := map[string]bool{}
 	return &filterFuncIter{in: it, keep: func(r value.Row) bool {
-		k := string(rowKey(r[:d.n]))
+		k := string(appendKey(nil, r[:d.n], d.parts))
 		if seen[k] {
 			return false
 		}
@@ -243,6 +245,11 @@ func (f *filterFuncIter) Next() (value.Row, error) {
 	}
 }
 func (f *filterFuncIter) Close() { f.in.Close() }
+
+// collPart is an ascending key part under a collation.
+func collPart(coll string) keyPart {
+	return keyPart{coll: coll, kc: keyenc.Column{Collation: lookupCollation(coll)}}
+}
 
 // rowKey encodes values so that equal values (5 and 5.0, NULL and NULL)
 // give equal bytes: the grouping / DISTINCT identity.

@@ -194,8 +194,43 @@ func (c *compiler) selectCore(sc *scope, core *parser.SelectCore, orderBy []*par
 	outScope := srcScope
 	var ab *aggBuilder
 	if grouped {
+		groupBy := make([]parser.Expr, len(core.GroupBy))
+		for i, g := range core.GroupBy {
+			groupBy[i] = g
+			if lit, ok := g.(*parser.Literal); ok && lit.Kind == parser.LitInteger {
+				if lit.Int < 1 || int(lit.Int) > len(core.Columns) || core.Columns[lit.Int-1].Star {
+					return nil, fmt.Errorf("GROUP BY position %d is not in the SELECT list", lit.Int)
+				}
+				groupBy[i] = core.Columns[lit.Int-1].Expr
+			}
+		}
+		if len(groupBy) == 0 {
+			// Quereus: with no GROUP BY, ORDER BY terms naming input columns
+			// sort the aggregate's input rows.
+			var inKeys []sortKey
+			var rest []*parser.OrderTerm
+			for _, t := range orderBy {
+				ref, ok := t.X.(*parser.ColumnRef)
+				if ok && !containsAggregate(t.X) && !isAlias(core.Columns, ref) {
+					if d, idx, _, err := srcScope.resolve(ref); err == nil && d == 0 {
+						inKeys = append(inKeys, sortKey{col: idx, desc: t.Dir == parser.SortDesc, nullsLast: t.Nulls == parser.NullsLast, coll: src.slots[idx].coll})
+						continue
+					}
+				}
+				rest = append(rest, t)
+			}
+			if len(inKeys) > 0 {
+				root = &sortNode{in: root, keys: inKeys}
+				orderBy = rest
+			}
+			for _, rc := range core.Columns {
+				if rc.Star || !containsAggregate(rc.Expr) && refersTo(rc.Expr, src.slots) {
+					return nil, fmt.Errorf("cannot mix aggregate and non-aggregate columns without GROUP BY (aggregate and non-aggregate)")
+				}
+			}
+		}
 		var err error
-		if ab, err = newAggBuilder(c, srcScope, core.GroupBy); err != nil {
+		if ab, err = newAggBuilder(c, srcScope, groupBy); err != nil {
 			return nil, err
 		}
 		outScope = &scope{parent: sc, agg: ab}
@@ -210,20 +245,26 @@ func (c *compiler) selectCore(sc *scope, core *parser.SelectCore, orderBy []*par
 	// Result columns.
 	var exprs []*cexpr
 	var cols []outCol
+	var aliased []bool
 	aliases := map[string]*cexpr{}
 	for _, rc := range core.Columns {
 		if rc.Star {
-			if grouped {
-				return nil, fmt.Errorf("SELECT * is not allowed in an aggregate query")
-			}
 			n := 0
 			for i, s := range src.slots {
 				if s.hidden || rc.Table != "" && !strings.EqualFold(s.table, rc.Table) {
 					continue
 				}
 				n++
-				exprs = append(exprs, slotCexpr(i, s))
+				ce := slotCexpr(i, s)
+				if grouped {
+					var err error
+					if ce, err = c.expr(outScope, &parser.ColumnRef{Table: s.table, Column: s.name}); err != nil {
+						return nil, err
+					}
+				}
+				exprs = append(exprs, ce)
 				cols = append(cols, outCol{name: s.name, typ: s.typ, coll: s.coll})
+				aliased = append(aliased, false)
 			}
 			if n == 0 && rc.Table != "" {
 				return nil, fmt.Errorf("no such table: %s", rc.Table)
@@ -237,6 +278,7 @@ func (c *compiler) selectCore(sc *scope, core *parser.SelectCore, orderBy []*par
 		exprs = append(exprs, ce)
 		oc := outCol{name: resultName(rc), typ: ce.typ, coll: ce.coll}
 		cols = append(cols, oc)
+		aliased = append(aliased, rc.Alias != "")
 		if rc.Alias != "" {
 			aliases[strings.ToLower(rc.Alias)] = ce
 		}
@@ -253,7 +295,7 @@ func (c *compiler) selectCore(sc *scope, core *parser.SelectCore, orderBy []*par
 		}
 		defer func() {}()
 		var extras []*cexpr
-		keys, err := c.orderKeys(outScope, orderBy, cols, core.Columns, &extras)
+		keys, err := c.orderKeys(outScope, orderBy, cols, aliased, &extras)
 		if err != nil {
 			return nil, err
 		}
@@ -267,7 +309,7 @@ func (c *compiler) selectCore(sc *scope, core *parser.SelectCore, orderBy []*par
 		return nil, fmt.Errorf("HAVING clause on a non-aggregate query")
 	}
 	var extras []*cexpr
-	keys, err := c.orderKeys(srcScope, orderBy, cols, core.Columns, &extras)
+	keys, err := c.orderKeys(srcScope, orderBy, cols, aliased, &extras)
 	if err != nil {
 		return nil, err
 	}
@@ -280,7 +322,11 @@ func (c *compiler) selectCore(sc *scope, core *parser.SelectCore, orderBy []*par
 func (c *compiler) finishCore(sc *scope, root node, exprs, extras []*cexpr, keys []sortKey, cols []outCol, distinct bool, limit, offset parser.Expr) (*queryPlan, error) {
 	root = &projectNode{in: root, exprs: append(exprs, extras...)}
 	if distinct {
-		root = &distinctNode{in: root, n: len(exprs)}
+		parts := make([]keyPart, len(exprs))
+		for i, oc := range cols {
+			parts[i] = collPart(oc.coll)
+		}
+		root = &distinctNode{in: root, n: len(exprs), parts: parts}
 	}
 	if len(keys) > 0 {
 		root = &sortNode{in: root, keys: keys}
@@ -294,11 +340,10 @@ func (c *compiler) finishCore(sc *scope, root node, exprs, extras []*cexpr, keys
 // orderKeys resolves ORDER BY terms to columns of the projected row:
 // ordinals and output aliases refer to result columns, anything else is
 // computed as an extra column appended after them.
-func (c *compiler) orderKeys(sc *scope, terms []*parser.OrderTerm, cols []outCol, rcs []*parser.ResultColumn, extras *[]*cexpr) ([]sortKey, error) {
+func (c *compiler) orderKeys(sc *scope, terms []*parser.OrderTerm, cols []outCol, aliased []bool, extras *[]*cexpr) ([]sortKey, error) {
 	var keys []sortKey
 	for _, t := range terms {
 		k := sortKey{col: -1, desc: t.Dir == parser.SortDesc}
-		k.nullsLast = k.desc
 		switch t.Nulls {
 		case parser.NullsFirst:
 			k.nullsLast = false
@@ -313,17 +358,13 @@ func (c *compiler) orderKeys(sc *scope, terms []*parser.OrderTerm, cols []outCol
 		}
 		if lit, ok := x.(*parser.Literal); ok && lit.Kind == parser.LitInteger {
 			if lit.Int < 1 || int(lit.Int) > len(cols) {
-				return nil, fmt.Errorf("ORDER BY term out of range - should be between 1 and %d", len(cols))
+				return nil, fmt.Errorf("ORDER BY position %d is not in the SELECT list (1..%d)", lit.Int, len(cols))
 			}
 			k.col = int(lit.Int) - 1
 			k.coll = cols[k.col].coll
 		} else if ref, ok := x.(*parser.ColumnRef); ok && ref.Table == "" {
 			for i, oc := range cols {
-				aliased := rcs == nil || rcs[i] != nil && rcs[i].Alias != ""
-				if i < len(rcs) && rcs[i].Star {
-					aliased = false
-				}
-				if aliased && strings.EqualFold(oc.name, ref.Column) {
+				if (aliased == nil || aliased[i]) && strings.EqualFold(oc.name, ref.Column) {
 					k.col, k.coll = i, oc.coll
 					break
 				}
@@ -370,7 +411,9 @@ func (c *compiler) orderFromPath(scan *scanNode, keys []sortKey, exprs, extras [
 				return false, false
 			}
 			rev := k.desc != part.desc
-			if k.nullsLast != k.desc {
+			// Key bytes put NULL first in ascending byte order; the ORDER BY
+			// must want NULLs where the iteration direction puts them.
+			if k.nullsLast != k.desc && !scan.t.Columns[cols[i]].NotNull {
 				return false, false
 			}
 			if i == 0 {
@@ -412,4 +455,17 @@ func sameColl(a, b string) bool {
 		return strings.ToUpper(s)
 	}
 	return norm(a) == norm(b)
+}
+
+// isAlias reports whether ref names a result-column alias.
+func isAlias(cols []*parser.ResultColumn, ref *parser.ColumnRef) bool {
+	if ref.Table != "" {
+		return false
+	}
+	for _, rc := range cols {
+		if rc.Alias != "" && strings.EqualFold(rc.Alias, ref.Column) {
+			return true
+		}
+	}
+	return false
 }

@@ -1,0 +1,464 @@
+package engine
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/quereus/quereus/engine/parser"
+	"github.com/quereus/quereus/engine/schema"
+	"github.com/quereus/quereus/storage"
+	"github.com/quereus/quereus/storage/value"
+)
+
+// alterTable implements ALTER TABLE: the table's CREATE TABLE AST is
+// copied, edited and rebuilt; stored rows are rewritten when the row
+// layout or values change.
+func (c *compiler) alterTable(st *parser.AlterTable) (*program, error) {
+	if st.Kind != parser.ObjTable {
+		return nil, fmt.Errorf("ALTER VIEW is not supported")
+	}
+	if err := checkSchema(st.Name.Schema); err != nil {
+		return nil, err
+	}
+	return ddlProgram(func(e *env) error {
+		t := e.conn.catalog().Table(st.Name.Name)
+		if t == nil {
+			return fmt.Errorf("no such table: %s", st.Name.Name)
+		}
+		switch a := st.Action.(type) {
+		case *parser.RenameTable:
+			return renameTable(e, t, a.NewName)
+		case *parser.AddColumn:
+			return c.addColumn(e, t, a.Column)
+		case *parser.DropColumn:
+			return c.dropColumn(e, t, a.Name)
+		case *parser.RenameColumn:
+			return c.renameColumn(e, t, a.Old, a.New)
+		case *parser.AddConstraint:
+			def := copyDef(t.Def)
+			def.Constraints = append(append([]*parser.TableConstraint{}, def.Constraints...), a.Constraint)
+			return c.replaceTable(e, t, def, nil, true)
+		case *parser.DropConstraint:
+			return c.dropConstraint(e, t, a.Name)
+		case *parser.AlterColumn:
+			return c.alterColumn(e, t, a)
+		}
+		return fmt.Errorf("unsupported ALTER TABLE action %T", st.Action)
+	}), nil
+}
+
+func copyDef(d *parser.CreateTable) *parser.CreateTable {
+	nd := *d
+	nd.Columns = append([]*parser.ColumnDef{}, d.Columns...)
+	nd.Constraints = append([]*parser.TableConstraint{}, d.Constraints...)
+	return &nd
+}
+
+func copyColumn(cd *parser.ColumnDef) *parser.ColumnDef {
+	n := *cd
+	n.Constraints = append([]*parser.ColumnConstraint{}, cd.Constraints...)
+	return &n
+}
+
+// replaceTable rebuilds t from def, carries its explicit indexes over
+// (renaming columns per rename), rewrites rows with mapRow when given and
+// validates the rows against the new constraints when check is set.
+func (c *compiler) replaceTable(e *env, t *schema.Table, def *parser.CreateTable, mapRow func(value.Row) (value.Row, error), check bool) error {
+	nt, err := e.conn.db.buildTable(def)
+	if err != nil {
+		return err
+	}
+	if err := c.checkDefaults(nt); err != nil {
+		return err
+	}
+	for _, ix := range t.Indexes {
+		if ix.Implicit {
+			continue
+		}
+		nix, err := schema.BuildIndex(ix.Def, nt, knownCollation)
+		if err != nil {
+			return err
+		}
+		nt.Indexes = append(nt.Indexes, nix)
+	}
+	text := ddlText(def)
+	if err := putCatalog(e, tableCatalogKey(t.Name), text); err != nil {
+		return err
+	}
+	if mapRow != nil || check || len(nt.Indexes) != len(t.Indexes) || !samePK(t, nt) {
+		if err := c.rewriteRows(e, t, nt, mapRow); err != nil {
+			return err
+		}
+	}
+	e.conn.editCatalog().PutTable(nt)
+	schemaEvent(e, storage.Alter, "table", nt.Name, text)
+	return nil
+}
+
+func samePK(a, b *schema.Table) bool {
+	if len(a.PK) != len(b.PK) {
+		return false
+	}
+	for i := range a.PK {
+		if a.PK[i] != b.PK[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// rewriteRows reads every row of the old table, maps it, clears the old
+// data and index stores, and inserts the rows into the new layout with
+// full constraint checks.
+func (c *compiler) rewriteRows(e *env, old, nt *schema.Table, mapRow func(value.Row) (value.Row, error)) error {
+	type kr struct {
+		key []byte
+		row value.Row
+	}
+	var rows []kr
+	if err := scanRows(e, old, func(key []byte, row value.Row) (bool, error) {
+		rows = append(rows, kr{key, row})
+		return true, nil
+	}); err != nil {
+		return err
+	}
+	ow, err := newWriter(e, c, old, parser.OpDelete)
+	if err != nil {
+		return err
+	}
+	for _, r := range rows {
+		if err := ow.deleteIndexes(r.row, r.key); err != nil {
+			return err
+		}
+		if err := ow.data.Delete(r.key); err != nil {
+			return err
+		}
+	}
+	nw, err := newWriter(e, c, nt, parser.OpInsert)
+	if err != nil {
+		return err
+	}
+	if nw.checks, err = compileChecks(c, nt); err != nil {
+		return err
+	}
+	for _, r := range rows {
+		row := r.row
+		if mapRow != nil {
+			if row, err = mapRow(row); err != nil {
+				return err
+			}
+		}
+		if err := convertRow(nt, row); err != nil {
+			return err
+		}
+		if err := nw.checkNotNull(row); err != nil {
+			return err
+		}
+		if err := nw.checkRow(parser.OpInsert, row, row, nil); err != nil {
+			return err
+		}
+		key := dataKey(nt, row)
+		if cf, err := nw.findConflicts(row, key, nil); err != nil {
+			return err
+		} else if len(cf) > 0 {
+			return &constraintError{msg: cf[0].msg}
+		}
+		if err := nw.data.Put(key, encodeRow(row)); err != nil {
+			return err
+		}
+		if err := nw.putIndexes(row, key); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func renameTable(e *env, t *schema.Table, newName string) error {
+	cat := e.conn.catalog()
+	if cat.Table(newName) != nil || cat.View(newName) != nil {
+		return fmt.Errorf("Table %s already exists", newName)
+	}
+	def := copyDef(t.Def)
+	def.Name.Name = newName
+	nt, err := e.conn.db.buildTable(def)
+	if err != nil {
+		return err
+	}
+	var names []string
+	for _, ix := range t.Indexes {
+		names = append(names, ix.Name)
+		if ix.Implicit {
+			continue
+		}
+		idef := *ix.Def
+		idef.Table = newName
+		nix, err := schema.BuildIndex(&idef, nt, knownCollation)
+		if err != nil {
+			return err
+		}
+		nt.Indexes = append(nt.Indexes, nix)
+		if err := putCatalog(e, indexCatalogKey(ix.Name), ddlText(&idef)); err != nil {
+			return err
+		}
+	}
+	if err := putCatalog(e, tableCatalogKey(t.Name), ""); err != nil {
+		return err
+	}
+	text := ddlText(def)
+	if err := putCatalog(e, tableCatalogKey(newName), text); err != nil {
+		return err
+	}
+	db := e.conn.db
+	db.forgetStores(t.Name)
+	if err := db.store.Provider().RenameTableStores(schema.MainSchema, t.Name, newName, names); err != nil {
+		return err
+	}
+	if n, ok := db.store.RowCount(schema.MainSchema, t.Name); ok && n != 0 {
+		e.txn.AdjustRowCount(schema.MainSchema, t.Name, -n)
+		e.txn.AdjustRowCount(schema.MainSchema, newName, n)
+	}
+	cat2 := e.conn.editCatalog()
+	cat2.DropTable(t.Name)
+	cat2.PutTable(nt)
+	schemaEvent(e, storage.Alter, "table", newName, text)
+	return nil
+}
+
+func (c *compiler) addColumn(e *env, t *schema.Table, cd *parser.ColumnDef) error {
+	if t.ColumnIndex(cd.Name) >= 0 {
+		return fmt.Errorf("duplicate column name: %s", cd.Name)
+	}
+	if cd.Type != nil {
+		if err := validType(cd.Type.Name); err != nil {
+			return err
+		}
+	}
+	for _, cc := range cd.Constraints {
+		if cc.Kind == parser.ConstrPrimaryKey {
+			return fmt.Errorf("cannot add a PRIMARY KEY column")
+		}
+	}
+	def := copyDef(t.Def)
+	def.Columns = append(def.Columns, cd)
+	nt, err := e.conn.db.buildTable(def)
+	if err != nil {
+		return err
+	}
+	col := nt.Columns[len(nt.Columns)-1]
+	fill := value.Null()
+	if col.Default != nil {
+		ce, err := c.expr(&scope{}, col.Default)
+		if err != nil {
+			return err
+		}
+		if fill, err = ce.fn(e, nil); err != nil {
+			return err
+		}
+	}
+	mapRow := func(r value.Row) (value.Row, error) {
+		out := append(append(value.Row{}, r[:len(t.Columns)]...), fill)
+		return out, nil
+	}
+	return c.replaceTable(e, t, def, mapRow, true)
+}
+
+func (c *compiler) dropColumn(e *env, t *schema.Table, name string) error {
+	i := t.ColumnIndex(name)
+	if i < 0 {
+		return fmt.Errorf("no such column: %s", name)
+	}
+	if t.PKDeclared && t.IsPKColumn(i) {
+		return fmt.Errorf("cannot drop PRIMARY KEY column %s", name)
+	}
+	if len(t.Columns) == 1 {
+		return fmt.Errorf("cannot drop the only column of table %s", t.Name)
+	}
+	for _, ix := range t.Indexes {
+		for _, p := range ix.Parts {
+			if p.Col == i && !ix.Implicit {
+				return fmt.Errorf("cannot drop column %s: it is used by index %s", name, ix.Name)
+			}
+		}
+	}
+	def := copyDef(t.Def)
+	def.Columns = append(def.Columns[:i:i], def.Columns[i+1:]...)
+	var cons []*parser.TableConstraint
+	for _, tc := range def.Constraints {
+		if constraintMentions(tc, name) {
+			continue
+		}
+		cons = append(cons, tc)
+	}
+	def.Constraints = cons
+	mapRow := func(r value.Row) (value.Row, error) {
+		out := append(append(value.Row{}, r[:i]...), r[i+1:]...)
+		return out, nil
+	}
+	return c.replaceTable(e, t, def, mapRow, false)
+}
+
+// constraintMentions reports whether a table constraint references column.
+func constraintMentions(tc *parser.TableConstraint, column string) bool {
+	for _, ic := range tc.Columns {
+		if ref, ok := ic.X.(*parser.ColumnRef); ok && strings.EqualFold(ref.Column, column) {
+			return true
+		}
+	}
+	for _, c := range tc.FKColumns {
+		if strings.EqualFold(c, column) {
+			return true
+		}
+	}
+	found := false
+	walkExpr(tc.Expr, func(x parser.Expr) bool {
+		if ref, ok := x.(*parser.ColumnRef); ok && strings.EqualFold(ref.Column, column) {
+			found = true
+		}
+		return !found
+	})
+	return found
+}
+
+func (c *compiler) renameColumn(e *env, t *schema.Table, oldName, newName string) error {
+	i := t.ColumnIndex(oldName)
+	if i < 0 {
+		return fmt.Errorf("no such column: %s", oldName)
+	}
+	if j := t.ColumnIndex(newName); j >= 0 && j != i {
+		return fmt.Errorf("duplicate column name: %s", newName)
+	}
+	def := copyDef(t.Def)
+	cd := copyColumn(def.Columns[i])
+	cd.Name = newName
+	def.Columns[i] = cd
+	for k, tc := range def.Constraints {
+		ntc := *tc
+		ntc.Columns = nil
+		for _, ic := range tc.Columns {
+			nic := *ic
+			if ref, ok := ic.X.(*parser.ColumnRef); ok && strings.EqualFold(ref.Column, oldName) {
+				nic.X = &parser.ColumnRef{Column: newName}
+			}
+			ntc.Columns = append(ntc.Columns, &nic)
+		}
+		ntc.FKColumns = nil
+		for _, fc := range tc.FKColumns {
+			if strings.EqualFold(fc, oldName) {
+				fc = newName
+			}
+			ntc.FKColumns = append(ntc.FKColumns, fc)
+		}
+		def.Constraints[k] = &ntc
+	}
+	// Explicit indexes refer to columns by name: rename there too.
+	renamed := *t
+	renamed.Indexes = nil
+	for _, ix := range t.Indexes {
+		if ix.Implicit {
+			renamed.Indexes = append(renamed.Indexes, ix)
+			continue
+		}
+		idef := *ix.Def
+		idef.Columns = nil
+		for _, ic := range ix.Def.Columns {
+			nic := *ic
+			if ref, ok := ic.X.(*parser.ColumnRef); ok && strings.EqualFold(ref.Column, oldName) {
+				nic.X = &parser.ColumnRef{Column: newName}
+			}
+			idef.Columns = append(idef.Columns, &nic)
+		}
+		nix := *ix
+		nix.Def = &idef
+		renamed.Indexes = append(renamed.Indexes, &nix)
+		if err := putCatalog(e, indexCatalogKey(ix.Name), ddlText(&idef)); err != nil {
+			return err
+		}
+	}
+	return c.replaceTable(e, &renamed, def, nil, false)
+}
+
+func (c *compiler) dropConstraint(e *env, t *schema.Table, name string) error {
+	def := copyDef(t.Def)
+	found := false
+	var cons []*parser.TableConstraint
+	for _, tc := range def.Constraints {
+		if strings.EqualFold(tc.Name, name) {
+			found = true
+			continue
+		}
+		cons = append(cons, tc)
+	}
+	def.Constraints = cons
+	for i, cd := range def.Columns {
+		var kept []*parser.ColumnConstraint
+		for _, cc := range cd.Constraints {
+			if cc.Name != "" && strings.EqualFold(cc.Name, name) {
+				found = true
+				continue
+			}
+			kept = append(kept, cc)
+		}
+		if len(kept) != len(cd.Constraints) {
+			ncd := copyColumn(cd)
+			ncd.Constraints = kept
+			def.Columns[i] = ncd
+		}
+	}
+	if !found {
+		return fmt.Errorf("no such constraint: %s", name)
+	}
+	return c.replaceTable(e, t, def, nil, false)
+}
+
+func (c *compiler) alterColumn(e *env, t *schema.Table, a *parser.AlterColumn) error {
+	i := t.ColumnIndex(a.Column)
+	if i < 0 {
+		return fmt.Errorf("no such column: %s", a.Column)
+	}
+	def := copyDef(t.Def)
+	cd := copyColumn(def.Columns[i])
+	def.Columns[i] = cd
+	without := func(kinds ...parser.ConstraintKind) {
+		var kept []*parser.ColumnConstraint
+		for _, cc := range cd.Constraints {
+			drop := false
+			for _, k := range kinds {
+				drop = drop || cc.Kind == k
+			}
+			if !drop {
+				kept = append(kept, cc)
+			}
+		}
+		cd.Constraints = kept
+	}
+	check := false
+	var mapRow func(value.Row) (value.Row, error)
+	switch a.Op {
+	case parser.AlterSetNotNull:
+		without(parser.ConstrNull, parser.ConstrNotNull)
+		cd.Constraints = append(cd.Constraints, &parser.ColumnConstraint{Kind: parser.ConstrNotNull})
+		check = true
+	case parser.AlterDropNotNull:
+		without(parser.ConstrNull, parser.ConstrNotNull)
+		cd.Constraints = append(cd.Constraints, &parser.ColumnConstraint{Kind: parser.ConstrNull})
+	case parser.AlterSetDefault:
+		without(parser.ConstrDefault)
+		cd.Constraints = append(cd.Constraints, &parser.ColumnConstraint{Kind: parser.ConstrDefault, Expr: a.Default})
+	case parser.AlterDropDefault:
+		without(parser.ConstrDefault)
+	case parser.AlterSetDataType:
+		if err := validType(a.Type.Name); err != nil {
+			return err
+		}
+		cd.Type = a.Type
+		mapRow = func(r value.Row) (value.Row, error) { return append(value.Row{}, r...), nil }
+	case parser.AlterSetCollate:
+		if !knownCollation(a.Collation) {
+			return fmt.Errorf("Unknown collation: %s", a.Collation)
+		}
+		without(parser.ConstrCollate)
+		cd.Constraints = append(cd.Constraints, &parser.ColumnConstraint{Kind: parser.ConstrCollate, Collation: a.Collation})
+		check = true
+	}
+	return c.replaceTable(e, t, def, mapRow, check)
+}
