@@ -98,7 +98,10 @@ func writeFileDetails(p *printer, f *FileResult) {
 			}
 			notRun++
 		case b.Deviation:
-			state := "differs from Quereus, as intended"
+			state := "Quereus's expectation not met, as listed"
+			if b.Actual != "" {
+				state += "; got: " + b.Actual
+			}
 			if b.Outcome == Passed {
 				state = "behaves as Quereus expects: is the entry stale?"
 			}

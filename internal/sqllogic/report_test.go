@@ -56,7 +56,7 @@ func TestReportOptionalSections(t *testing.T) {
 
 	assert.Contains(t, out, "--- FAIL "+results[1].Path+":2 (result)\n    sql:\n      select 1 as a;\n    expected: [{\"a\":2}]\n    actual:   [{\"a\":1}]\n")
 	assert.Contains(t, out, "expected: error containing \"x\"\n    actual:   no error\n")
-	assert.Contains(t, out, "DEVIATION "+results[2].Path+":2 (error): differs from Quereus, as intended")
+	assert.Contains(t, out, "DEVIATION "+results[2].Path+":2 (error): Quereus's expectation not met, as listed; got: Function not found: nope/0")
 	assert.Contains(t, out, "reason: memory-only file")
 	assert.Contains(t, out, "by kind: result 2/4, error 0/1\n")
 	assert.Contains(t, out, "causes (3 failing blocks, 3 distinct causes):\n")
