@@ -2,6 +2,8 @@ package jsonfn
 
 import (
 	"strings"
+	"sync"
+	"sync/atomic"
 )
 
 // MaxPathSteps bounds the number of steps in one path.
@@ -70,6 +72,30 @@ func ParsePath(path string) (p Path, ok bool) {
 		}
 	}
 	return p, true
+}
+
+// maxCachedPaths bounds the parsed-path cache; paths are almost always
+// constants of a statement, so a small cache catches nearly every call.
+const maxCachedPaths = 1024
+
+var (
+	pathCache     sync.Map // string → Path
+	pathCacheSize atomic.Int64
+)
+
+// cachedPath is ParsePath with a bounded cache of valid paths (a parsed
+// Path is never modified, so it can be shared).
+func cachedPath(path string) (Path, bool) {
+	if p, ok := pathCache.Load(path); ok {
+		return p.(Path), true
+	}
+	p, ok := ParsePath(path)
+	if ok && len(path) <= 256 && pathCacheSize.Load() < maxCachedPaths {
+		if _, loaded := pathCache.LoadOrStore(path, p); !loaded {
+			pathCacheSize.Add(1)
+		}
+	}
+	return p, ok
 }
 
 // parseIndex reads the inside of '[...]': digits with an optional '+'

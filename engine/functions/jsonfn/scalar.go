@@ -53,7 +53,7 @@ func TypeFunc(args []value.Value) (value.Value, error) {
 		if args[1].Kind() != value.KindText {
 			return value.Text("null"), nil
 		}
-		p, ok := ParsePath(args[1].Text())
+		p, ok := cachedPath(args[1].Text())
 		if !ok {
 			return value.Null(), nil
 		}
@@ -78,7 +78,7 @@ func Extract(args []value.Value) (value.Value, error) {
 		if pv.Kind() != value.KindText {
 			return value.Null(), nil
 		}
-		p, ok := ParsePath(pv.Text())
+		p, ok := cachedPath(pv.Text())
 		if !ok {
 			continue
 		}
@@ -155,7 +155,7 @@ func ArrayLength(args []value.Value) (value.Value, error) {
 		if args[1].Kind() != value.KindText {
 			return value.Int(0), nil
 		}
-		p, ok := ParsePath(args[1].Text())
+		p, ok := cachedPath(args[1].Text())
 		if !ok {
 			return value.Int(0), nil
 		}
@@ -189,7 +189,7 @@ func editPairs(args []value.Value, mode editMode) (value.Value, error) {
 			return value.Null(), nil
 		}
 		val := ToDocument(rest[i+1])
-		p, ok := ParsePath(rest[i].Text())
+		p, ok := cachedPath(rest[i].Text())
 		if !ok {
 			continue
 		}
@@ -213,7 +213,7 @@ func Remove(args []value.Value) (value.Value, error) {
 		if pv.Kind() != value.KindText {
 			return value.Null(), nil
 		}
-		p, ok := ParsePath(pv.Text())
+		p, ok := cachedPath(pv.Text())
 		if !ok || len(p) == 0 {
 			continue
 		}

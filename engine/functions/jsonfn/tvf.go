@@ -102,7 +102,7 @@ func tvfStart(name string, args []value.Value) (start any, ok bool, err error) {
 		return nil, false, errors.New("Error: Invalid JSON provided to " + name)
 	}
 	if len(args) == 2 && args[1].Kind() == value.KindText && args[1].Text() != "" {
-		p, valid := ParsePath(args[1].Text())
+		p, valid := cachedPath(args[1].Text())
 		if !valid {
 			return nil, false, nil
 		}
