@@ -100,9 +100,9 @@ func (d *Def) CheckArgTypes(args []types.Type) error {
 }
 
 // Call runs a scalar function, choosing ScalarCollated when a collation is
-// given and the function has one.
+// given (or Scalar is not set) and the function has one.
 func (d *Def) Call(c *collation.Collation, args []value.Value) (value.Value, error) {
-	if c != nil && d.ScalarCollated != nil {
+	if d.ScalarCollated != nil && (c != nil || d.Scalar == nil) {
 		return d.ScalarCollated(c, args)
 	}
 	if d.Scalar == nil {

@@ -7,6 +7,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/quereus/quereus/collation"
 	"github.com/quereus/quereus/engine/types"
 	"github.com/quereus/quereus/storage/value"
 )
@@ -142,4 +143,23 @@ func TestPlanTimeTypes(t *testing.T) {
 	assert.Equal(t, types.Integer, count.ResultType(nil))
 	_, err := count.Call(nil, nil)
 	assert.Error(t, err, "an aggregate is not callable as a scalar")
+}
+
+func TestCallPrefersCollatedVariant(t *testing.T) {
+	r := NewRegistry(nil)
+	var seen *collation.Collation
+	require.NoError(t, r.Register(Def{Name: "onlycoll", MinArgs: 0, MaxArgs: 0,
+		ScalarCollated: func(c *collation.Collation, _ []value.Value) (value.Value, error) {
+			seen = c
+			return value.Int(1), nil
+		}}))
+	d, err := r.Lookup("onlycoll", 0)
+	require.NoError(t, err)
+	v, err := d.Call(nil, nil)
+	require.NoError(t, err)
+	assert.Equal(t, value.Int(1), v)
+	assert.Nil(t, seen)
+	_, err = d.Call(collation.NoCase, nil)
+	require.NoError(t, err)
+	assert.Equal(t, collation.NoCase, seen)
 }

@@ -26,6 +26,26 @@
 //     booleans < text < blob < JSON); the planner decides when text is
 //     converted to a number before comparing (CastForComparison).
 //   - LIKE is case sensitive, `_` matches one code point.
+//   - TIMESPAN values order by elapsed time wherever the logical type is
+//     known (CompareAs, KeyStringAs); JSON always compares structurally.
+//
+// Map of the package:
+//
+//	type.go       Type, FromDeclared
+//	text.go       ToText, FormatReal, TypeOf
+//	number.go     ParseNumber, ToNumber and the numeric-prefix parsers
+//	convert.go    Cast, Convert, ConvertForColumn, CastForComparison
+//	temporal.go   temporal normalisers (replaceable: SetTemporalNormalizer)
+//	compare.go    Compare, CompareSQL, Equal/Less/..., Truthy
+//	coercion.go   ComparisonCoercion: the plan-time numeric/text/JSON rule
+//	semantic.go   TimespanSeconds, CompareAs, KeyStringAs
+//	key.go        KeyString (hash keys that agree with Compare), StaticType
+//	logic.go      Not, And, Or, Xor, IsTrue, IsFalse
+//	arith.go      Add, Sub, Mul, Div, Mod, Neg, Plus, BitNot, BitAnd, BitOr,
+//	              Shl, Shr, Concat
+//	like.go       CompileLike, CompileGlob, Pattern; like_cache.go caches
+//
+// Nothing here panics on any input; text and pattern sizes are bounded.
 //
 // Static (plan-time) types and declared column types share the Type enum;
 // Any doubles as "unknown".

@@ -109,8 +109,12 @@ func parseInteger(s string) (value.Value, bool) {
 
 // ToNumber converts v to a number for arithmetic: numbers pass, booleans are
 // 0/1, numeric text parses (ParseNumber), other text is 0 when lenient and
-// not ok otherwise; NULL, blobs and JSON are not ok.
+// not ok otherwise; a JSON scalar converts like the SQL value it spells;
+// NULL, blobs and JSON containers are not ok.
 func ToNumber(v value.Value, lenient bool) (n value.Value, ok bool) {
+	if v.Kind() == value.KindJSON {
+		v = scalarOf(v)
+	}
 	switch v.Kind() {
 	case value.KindInteger, value.KindBigInt, value.KindReal:
 		return v, true

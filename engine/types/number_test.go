@@ -45,3 +45,20 @@ func TestToNumber(t *testing.T) {
 		assert.False(t, ok, "%v", v)
 	}
 }
+
+func TestToNumberJSONScalars(t *testing.T) {
+	n, ok := ToNumber(js(t, "5"), false)
+	require.True(t, ok)
+	requireSame(t, i(5), n)
+	n, ok = ToNumber(js(t, "2.5"), false)
+	require.True(t, ok)
+	requireSame(t, f(2.5), n)
+	n, ok = ToNumber(js(t, `"7"`), false)
+	require.True(t, ok)
+	requireSame(t, i(7), n)
+	_, ok = ToNumber(js(t, `[1]`), true)
+	assert.False(t, ok)
+	_, ok = ToNumber(js(t, `null`), true)
+	assert.False(t, ok)
+	requireSame(t, i(6), Add(js(t, "5"), i(1)))
+}

@@ -37,7 +37,7 @@ func FuzzPathFunctions(f *testing.F) {
 	f.Fuzz(func(t *testing.T, doc, path string) {
 		args := []value.Value{value.Text(doc), value.Text(path), value.Int(7)}
 		for _, fn := range []func([]value.Value) (value.Value, error){Extract, Insert, Replace, Set, Remove, TypeFunc, ArrayLength} {
-			if _, err := fn(args[:2+len(args)%1]); err != nil {
+			if _, err := fn(args[:2]); err != nil {
 				t.Fatal(err)
 			}
 			if _, err := fn(args); err != nil {
