@@ -106,7 +106,7 @@ func stringValue(tag byte, s string, c Column) (value.Value, error) {
 		if err != nil {
 			return value.Value{}, fmt.Errorf("%w: %v", ErrCorrupt, err)
 		}
-		if v.JSONText() != s {
+		if string(appendJSONKey(nil, v.JSONDoc())) != s {
 			return value.Value{}, fmt.Errorf("%w: JSON not in canonical form", ErrCorrupt)
 		}
 		return v, nil

@@ -17,7 +17,7 @@
 //	0x01  NUMERIC  integers, big integers, reals and booleans, by value
 //	0x03  TEXT     collation-normalized bytes, escaped, terminated
 //	0x04  BLOB     bytes, escaped, terminated
-//	0x05  JSON     canonical JSON text, escaped, terminated
+//	0x05  JSON     canonical JSON key text, escaped, terminated
 //
 // 0x02 is unused (integers and reals share one tag). So NULL sorts first, then
 // numbers, then text, then blobs, then JSON.
@@ -72,8 +72,9 @@
 // is any byte string: invalid UTF-8 is encoded as its bytes (NOCASE keeps
 // invalid bytes unchanged), so text orders by the bytes of its key form, which
 // is Unicode code-point order for valid UTF-8. BLOB bytes are the blob; JSON
-// bytes are the canonical JSON text (value.Value.JSONText: keys sorted, no
-// white space). Escaping keeps the byte order of the content (00 < 01 < 02 <
+// bytes are the document's canonical key text (json.go: object keys sorted,
+// no white space, numbers spelled by value), so documents that are equal
+// structurally (key order ignored, 1 == 1.0) get identical keys. Escaping keeps the byte order of the content (00 < 01 < 02 <
 // ... becomes 01 01 < 01 02 < 02 < ...), and 0x00 never occurs inside escaped
 // content, so the terminator, smaller than every content byte, makes a string
 // sort before its extensions. JSON keys thus order by canonical text, not by
@@ -117,8 +118,10 @@
 //     magnitude and cannot place integers beyond the double range.
 //   - Text may be invalid UTF-8 (Go strings can hold any bytes); Quereus
 //     rejects unpaired surrogates instead.
-//   - JSON always uses the 0x05 tag with canonical text; the structural JSON
-//     encoder Quereus uses for declared-JSON columns is not implemented.
+//   - JSON always uses the 0x05 tag with canonical key text (numbers by
+//     value); the structural JSON encoder Quereus uses for declared-JSON
+//     columns (ordered like the JSON comparator) is not implemented, so JSON
+//     keys give equality, not JSON ordering.
 //   - A nil collation means BINARY (Quereus's encodeValue defaults to NOCASE);
 //     the engine picks each key column's collation explicitly.
 //

@@ -27,8 +27,7 @@ func AppendValue(dst []byte, v value.Value, c Column) []byte {
 		dst = append(dst, tagBlob)
 		dst = appendEscaped(dst, v.Text())
 	case value.KindJSON:
-		dst = append(dst, tagJSON)
-		dst = appendEscaped(dst, v.JSONText())
+		dst = appendJSON(append(dst, tagJSON), v.JSONDoc())
 	default:
 		// Unknown kinds cannot be built through the value package; key them
 		// as NULL rather than failing, which Value's API never requires.
@@ -69,6 +68,17 @@ func appendText(dst []byte, s string, coll *collation.Collation) []byte {
 	}
 	norm := string(dst[start:])
 	return appendEscaped(dst[:start], norm)
+}
+
+// appendJSON appends the escaped, terminated JSON key text of doc.
+func appendJSON(dst []byte, doc any) []byte {
+	start := len(dst)
+	dst = appendJSONKey(dst, doc)
+	if indexLow(dst[start:]) < 0 {
+		return append(dst, terminator)
+	}
+	text := string(dst[start:])
+	return appendEscaped(dst[:start], text)
 }
 
 func boolInt(b bool) int64 {

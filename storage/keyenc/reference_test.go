@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"math"
 	"math/big"
-	"strings"
 
 	"github.com/quereus/quereus/collation"
 	"github.com/quereus/quereus/storage/value"
@@ -12,7 +11,8 @@ import (
 
 // This file holds the reference order the encoding must reproduce, written
 // independently of the encoder: NULL < numbers (exact value; -Inf < finite <
-// +Inf < NaN) < text (collation Compare) < blob (bytes) < JSON (canonical text).
+// +Inf < NaN) < text (collation Compare) < blob (bytes) < JSON (canonical
+// key text).
 
 func kindRank(v value.Value) int {
 	switch v.Kind() {
@@ -83,7 +83,8 @@ func refCompare(a, b value.Value, coll *collation.Collation) int {
 	case 3:
 		return bytes.Compare(a.Blob(), b.Blob())
 	default:
-		return strings.Compare(a.JSONText(), b.JSONText())
+		// JSON orders by its canonical key text (json.go), not structurally.
+		return bytes.Compare(appendJSONKey(nil, a.JSONDoc()), appendJSONKey(nil, b.JSONDoc()))
 	}
 }
 
