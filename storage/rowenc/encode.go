@@ -17,7 +17,13 @@ const MaxColumns = 32767
 // ErrCorrupt is wrapped by every decoding error.
 var ErrCorrupt = errors.New("rowenc: corrupt row")
 
-// Value tags.
+// Value tags. Each is followed by its payload:
+//
+//	null, false, true   nothing
+//	int                 zig-zag varint
+//	big+, big-          uvarint length, magnitude big-endian
+//	real                8 bytes, IEEE-754 bits little-endian
+//	text, blob, json    uvarint length, bytes (JSON: canonical text)
 const (
 	tagNull   byte = 0x00
 	tagInt    byte = 0x01
