@@ -1,0 +1,331 @@
+package storage
+
+import "bytes"
+
+// btree is the ordered index of a transaction's write set: an in-memory
+// B-tree of wsEntry values sorted by key. Entries are stored inline in node
+// arrays (no per-entry allocation); their key and value bytes live in the
+// write set's arena. Entries are never removed: undoing a write restores
+// the entry's previous state, which may be stateAbsent ("no write here").
+// That keeps the tree insert-only, so its only structural change is a node
+// split, counted by version so that open iterators can reposition.
+type btree struct {
+	root    *btNode
+	length  int    // number of entries, including absent ones
+	version uint64 // incremented whenever entries move between nodes
+}
+
+// btMaxItems is the maximum number of entries per node (odd, so a full
+// node splits into two halves around its median).
+const btMaxItems = 127
+
+type btNode struct {
+	items    []wsEntry
+	children []*btNode // nil for a leaf; len(items)+1 otherwise
+}
+
+func (n *btNode) leaf() bool { return n.children == nil }
+
+// search returns the index of the first entry whose key is >= key and
+// whether that entry's key equals key.
+func (n *btNode) search(key []byte) (int, bool) {
+	lo, hi := 0, len(n.items)
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		if bytes.Compare(n.items[m].key(), key) < 0 {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	return lo, lo < len(n.items) && bytes.Equal(n.items[lo].key(), key)
+}
+
+// split moves the upper half of a full node into a new right sibling and
+// returns the median entry with that sibling.
+func (n *btNode) split() (wsEntry, *btNode) {
+	m := len(n.items) / 2
+	mid := n.items[m]
+	right := &btNode{items: append(make([]wsEntry, 0, btMaxItems/2+1), n.items[m+1:]...)}
+	clear(n.items[m:])
+	n.items = n.items[:m]
+	if !n.leaf() {
+		right.children = append(make([]*btNode, 0, btMaxItems/2+2), n.children[m+1:]...)
+		clear(n.children[m+1:])
+		n.children = n.children[:m+1]
+	}
+	return mid, right
+}
+
+// find returns the entry for key, or nil. The pointer is valid until the
+// next upsert.
+func (t *btree) find(key []byte) *wsEntry {
+	n := t.root
+	for n != nil {
+		i, found := n.search(key)
+		if found {
+			return &n.items[i]
+		}
+		if n.leaf() {
+			return nil
+		}
+		n = n.children[i]
+	}
+	return nil
+}
+
+// upsert returns the entry for key, inserting a zero entry (the caller fills
+// it in) when absent. The pointer is valid until the next upsert.
+func (t *btree) upsert(key []byte) (e *wsEntry, existed bool) {
+	if t.root == nil {
+		t.root = &btNode{items: make([]wsEntry, 0, 4)}
+	}
+	if len(t.root.items) >= btMaxItems {
+		mid, right := t.root.split()
+		t.root = &btNode{items: []wsEntry{mid}, children: []*btNode{t.root, right}}
+		t.version++
+	}
+	n := t.root
+	for {
+		i, found := n.search(key)
+		if found {
+			return &n.items[i], true
+		}
+		if n.leaf() {
+			n.items = append(n.items, wsEntry{})
+			copy(n.items[i+1:], n.items[i:])
+			n.items[i] = wsEntry{}
+			t.length++
+			t.version++
+			return &n.items[i], false
+		}
+		c := n.children[i]
+		if len(c.items) >= btMaxItems {
+			mid, right := c.split()
+			n.items = append(n.items, wsEntry{})
+			copy(n.items[i+1:], n.items[i:])
+			n.items[i] = mid
+			n.children = append(n.children, nil)
+			copy(n.children[i+2:], n.children[i+1:])
+			n.children[i+1] = right
+			t.version++
+			switch cmp := bytes.Compare(key, mid.key()); {
+			case cmp == 0:
+				return &n.items[i], true
+			case cmp > 0:
+				c = right
+			}
+		}
+		n = c
+	}
+}
+
+// btIter walks a btree in either direction. Its position is a path of
+// frames from the root: the top frame is the current entry; every other
+// frame (n, i) means "inside n.children[i]".
+type btIter struct {
+	t       *btree
+	stack   []btFrame
+	valid   bool
+	version uint64
+	key     []byte // current entry's key (arena bytes, stable across splits)
+}
+
+type btFrame struct {
+	n *btNode
+	i int
+}
+
+// settle records the current key after a move.
+func (it *btIter) settle() {
+	if it.valid {
+		it.key = it.entry().key()
+	} else {
+		it.key = nil
+	}
+}
+
+func (it *btIter) reset() {
+	it.stack = it.stack[:0]
+	it.valid = false
+	it.version = it.t.version
+}
+
+func (it *btIter) push(n *btNode, i int) { it.stack = append(it.stack, btFrame{n, i}) }
+
+func (it *btIter) pop() { it.stack = it.stack[:len(it.stack)-1] }
+
+// entry is the current entry; only when valid.
+func (it *btIter) entry() *wsEntry {
+	f := it.stack[len(it.stack)-1]
+	return &f.n.items[f.i]
+}
+
+// stale reports whether the tree changed shape since the iterator was
+// positioned, so that its frames no longer describe a path.
+func (it *btIter) stale() bool { return it.version != it.t.version }
+
+// first positions at the smallest entry.
+func (it *btIter) firstRaw() {
+	it.reset()
+	n := it.t.root
+	if n == nil || len(n.items) == 0 {
+		return
+	}
+	it.descendFirst(n)
+}
+
+// last positions at the largest entry.
+func (it *btIter) lastRaw() {
+	it.reset()
+	n := it.t.root
+	if n == nil || len(n.items) == 0 {
+		return
+	}
+	it.descendLast(n)
+}
+
+func (it *btIter) descendFirst(n *btNode) {
+	for {
+		it.push(n, 0)
+		if n.leaf() {
+			break
+		}
+		n = n.children[0]
+	}
+	it.valid = true
+}
+
+func (it *btIter) descendLast(n *btNode) {
+	for !n.leaf() {
+		it.push(n, len(n.children)-1)
+		n = n.children[len(n.children)-1]
+	}
+	it.push(n, len(n.items)-1)
+	it.valid = true
+}
+
+// seekGE positions at the first entry with key >= key.
+func (it *btIter) seekGERaw(key []byte) {
+	it.reset()
+	for n := it.t.root; n != nil; n = n.children[it.stack[len(it.stack)-1].i] {
+		i, found := n.search(key)
+		it.push(n, i)
+		if found {
+			it.valid = true
+			return
+		}
+		if n.leaf() {
+			if i < len(n.items) {
+				it.valid = true
+				return
+			}
+			it.ascendForward()
+			return
+		}
+	}
+}
+
+// seekGT positions at the first entry with key > key.
+func (it *btIter) seekGTRaw(key []byte) {
+	it.seekGERaw(key)
+	if it.valid && bytes.Equal(it.entry().key(), key) {
+		it.nextRaw()
+	}
+}
+
+// seekLT positions at the last entry with key < key.
+func (it *btIter) seekLTRaw(key []byte) {
+	it.reset()
+	for n := it.t.root; n != nil; n = n.children[it.stack[len(it.stack)-1].i] {
+		i, _ := n.search(key)
+		if n.leaf() {
+			if i > 0 {
+				it.push(n, i-1)
+				it.valid = true
+				return
+			}
+			it.ascendBackward()
+			return
+		}
+		it.push(n, i)
+	}
+}
+
+// ascendForward pops the exhausted top frame and climbs to the first
+// ancestor with an entry after the subtree just left.
+func (it *btIter) ascendForward() {
+	it.pop()
+	for len(it.stack) > 0 {
+		f := &it.stack[len(it.stack)-1]
+		if f.i < len(f.n.items) {
+			it.valid = true
+			return
+		}
+		it.pop()
+	}
+	it.valid = false
+}
+
+// ascendBackward climbs (the top frame already being an ancestor frame) to
+// the first ancestor with an entry before the subtree just left.
+func (it *btIter) ascendBackward() {
+	for len(it.stack) > 0 {
+		f := &it.stack[len(it.stack)-1]
+		if f.i > 0 {
+			f.i--
+			it.valid = true
+			return
+		}
+		it.pop()
+	}
+	it.valid = false
+}
+
+// next moves to the following entry.
+func (it *btIter) nextRaw() {
+	if it.stale() {
+		it.seekGTRaw(it.key)
+		return
+	}
+	f := &it.stack[len(it.stack)-1]
+	if f.n.leaf() {
+		f.i++
+		if f.i < len(f.n.items) {
+			return
+		}
+		it.ascendForward()
+		return
+	}
+	f.i++
+	it.descendFirst(f.n.children[f.i])
+}
+
+// prev moves to the preceding entry.
+func (it *btIter) prevRaw() {
+	if it.stale() {
+		it.seekLTRaw(it.key)
+		return
+	}
+	f := &it.stack[len(it.stack)-1]
+	if f.n.leaf() {
+		if f.i > 0 {
+			f.i--
+			return
+		}
+		it.pop()
+		it.ascendBackward()
+		return
+	}
+	it.descendLast(f.n.children[f.i])
+}
+
+// Public movers: each repositions and records the current key.
+
+func (it *btIter) first()            { it.firstRaw(); it.settle() }
+func (it *btIter) last()             { it.lastRaw(); it.settle() }
+func (it *btIter) seekGE(key []byte) { it.seekGERaw(key); it.settle() }
+func (it *btIter) seekGT(key []byte) { it.seekGTRaw(key); it.settle() }
+func (it *btIter) seekLT(key []byte) { it.seekLTRaw(key); it.settle() }
+func (it *btIter) next()             { it.nextRaw(); it.settle() }
+func (it *btIter) prev()             { it.prevRaw(); it.settle() }

@@ -1,0 +1,153 @@
+package storage
+
+import (
+	"bytes"
+
+	"github.com/cockroachdb/pebble/v2"
+)
+
+// txnIter merges a snapshot iterator with the write set, in one direction,
+// within physical bounds [lo, hi). At equal keys the write set wins: a put
+// replaces the snapshot's value, a tombstone hides it, and an absent entry
+// (an undone write) lets it through. Writes made through the transaction
+// while the iterator is open are seen if they land ahead of its position.
+type txnIter struct {
+	t       *txn
+	snap    *pebble.Iterator
+	ws      btIter
+	lo, hi  []byte
+	plen    int
+	reverse bool
+
+	started          bool
+	snapValid        bool
+	wsValid          bool
+	stepSnap, stepWS bool // advance before the next comparison
+	fromWS           bool // current entry comes from the write set
+	key, val         []byte
+	err              error
+	closed, released bool
+}
+
+func (m *txnIter) Next() bool {
+	if m.closed || m.released || m.err != nil {
+		return false
+	}
+	if !m.started {
+		m.started = true
+		if m.reverse {
+			m.snapValid = m.snap.Last()
+			m.ws.seekLT(m.hi)
+		} else {
+			m.snapValid = m.snap.First()
+			m.ws.seekGE(m.lo)
+		}
+		m.wsValid = m.wsInBounds()
+	} else {
+		if m.stepSnap {
+			m.advanceSnap()
+		}
+		if m.stepWS {
+			m.advanceWS()
+		}
+	}
+	m.stepSnap, m.stepWS = false, false
+	for {
+		if !m.snapValid && !m.wsValid {
+			m.err = m.snap.Error()
+			return false
+		}
+		// c < 0: the write-set entry comes first; c > 0: the snapshot's.
+		var c int
+		switch {
+		case !m.snapValid:
+			c = -1
+		case !m.wsValid:
+			c = 1
+		default:
+			c = bytes.Compare(m.ws.key, m.snap.Key())
+			if m.reverse {
+				c = -c
+			}
+		}
+		if c > 0 {
+			m.key, m.fromWS, m.stepSnap = m.snap.Key(), false, true
+			return true
+		}
+		e := m.ws.entry()
+		switch e.state {
+		case statePut:
+			m.key, m.val, m.fromWS = e.key(), e.value(), true
+			m.stepWS, m.stepSnap = true, c == 0
+			return true
+		case stateDeleted:
+			if c == 0 {
+				m.advanceSnap()
+			}
+		}
+		m.advanceWS() // a tombstone, or an absent entry letting the snapshot through
+	}
+}
+
+func (m *txnIter) advanceSnap() {
+	if m.reverse {
+		m.snapValid = m.snap.Prev()
+	} else {
+		m.snapValid = m.snap.Next()
+	}
+}
+
+func (m *txnIter) advanceWS() {
+	if m.reverse {
+		m.ws.prev()
+	} else {
+		m.ws.next()
+	}
+	m.wsValid = m.wsInBounds()
+}
+
+func (m *txnIter) wsInBounds() bool {
+	if !m.ws.valid {
+		return false
+	}
+	if m.reverse {
+		return bytes.Compare(m.ws.key, m.lo) >= 0
+	}
+	return bytes.Compare(m.ws.key, m.hi) < 0
+}
+
+func (m *txnIter) Key() []byte { return m.key[m.plen:] }
+
+func (m *txnIter) Value() []byte {
+	if m.fromWS {
+		return m.val
+	}
+	v, err := m.snap.ValueAndErr()
+	if err != nil && m.err == nil {
+		m.err = err
+	}
+	return v
+}
+
+func (m *txnIter) Err() error { return m.err }
+
+func (m *txnIter) Close() error {
+	if m.closed {
+		return nil
+	}
+	m.closed = true
+	if m.released {
+		return nil
+	}
+	m.t.untrackIter(m)
+	return m.snap.Close()
+}
+
+// release closes the Pebble iterator when the transaction ends; the
+// iterator then reports no more entries.
+func (m *txnIter) release() {
+	if !m.released && !m.closed {
+		m.released = true
+		_ = m.snap.Close()
+	}
+}

@@ -1,0 +1,286 @@
+package storage
+
+import (
+	"context"
+	"errors"
+	"fmt"
+
+	"github.com/cockroachdb/pebble/v2"
+)
+
+// txn implements Txn: a Pebble snapshot (taken at the first read or at
+// write-lock acquisition) under a write set that buffers the transaction's
+// writes until commit. See doc.go.
+type txn struct {
+	db   *DB
+	opts TxOptions
+	done bool
+
+	snap    *pebble.Snapshot
+	snapSeq uint64 // db.commitSeq when snap was taken
+	locked  bool   // holds db.wlock
+
+	ws     writeSet
+	marks  []txnMark
+	events []Event
+	rows   []rowDelta
+	iters  []*txnIter
+	keyBuf []byte // scratch for physical keys of point operations
+}
+
+// txnMark records the lengths of the undo log, event queue and row-count
+// log when a savepoint was taken.
+type txnMark struct {
+	undo, events, rows int
+}
+
+// rowDelta is one AdjustRowCount entry. Consecutive adjustments of the same
+// table with no savepoint between them are coalesced, so the log stays
+// small however many rows a statement touches.
+type rowDelta struct {
+	schema, table string
+	delta         int64
+}
+
+var _ Txn = (*txn)(nil)
+
+// errNoWriteLock is returned by writes made before LockForWrite.
+var errNoWriteLock = errors.New("storage: write outside a write transaction: call Txn.LockForWrite first")
+
+func (t *txn) usable() error {
+	if t.done {
+		return ErrTxDone
+	}
+	if t.db.closed.Load() {
+		return errClosed
+	}
+	return nil
+}
+
+func (t *txn) writable() error {
+	if err := t.usable(); err != nil {
+		return err
+	}
+	if t.opts.ReadOnly || t.db.opts.ReadOnly {
+		return ErrReadOnly
+	}
+	if !t.locked {
+		return errNoWriteLock
+	}
+	return nil
+}
+
+// snapshot returns the transaction's snapshot, taking it on first use. The
+// commit counter is read before the snapshot is taken, so a commit racing
+// with it can only make the recorded counter too old (a spurious stale
+// report later), never too new (a missed one).
+func (t *txn) snapshot() *pebble.Snapshot {
+	if t.snap == nil {
+		t.snapSeq = t.db.commitSeq.Load()
+		t.snap = t.db.pdb.NewSnapshot()
+	}
+	return t.snap
+}
+
+// Store returns the transactional view of s.
+func (t *txn) Store(s KVStore) KVStore {
+	switch s := s.(type) {
+	case *store:
+		if s.db == t.db {
+			return &txnStore{t: t, s: s}
+		}
+	case *txnStore:
+		if s.t == t {
+			return s
+		}
+		if s.s.db == t.db {
+			return &txnStore{t: t, s: s.s}
+		}
+	}
+	return errStore{errors.New("storage: Txn.Store: the store does not belong to this transaction's database")}
+}
+
+// LockForWrite takes the database write lock.
+func (t *txn) LockForWrite(ctx context.Context) error {
+	if err := t.usable(); err != nil {
+		return err
+	}
+	if t.opts.ReadOnly || t.db.opts.ReadOnly {
+		return ErrReadOnly
+	}
+	if t.locked {
+		return nil
+	}
+	if err := t.db.wlock.acquire(ctx, t.db.busyTimeout); err != nil {
+		return err
+	}
+	if t.snap != nil && t.db.commitSeq.Load() != t.snapSeq {
+		t.db.wlock.release()
+		return fmt.Errorf("%w: snapshot is stale; retry the transaction", ErrBusy)
+	}
+	t.locked = true
+	t.snapshot()
+	return nil
+}
+
+// Savepoint marks the current state.
+func (t *txn) Savepoint() Mark {
+	if t.done {
+		return Mark(-1)
+	}
+	t.marks = append(t.marks, txnMark{undo: len(t.ws.undo), events: len(t.events), rows: len(t.rows)})
+	return Mark(len(t.marks) - 1)
+}
+
+func (t *txn) checkMark(m Mark) error {
+	if err := t.usable(); err != nil {
+		return err
+	}
+	if m < 0 || int(m) >= len(t.marks) {
+		return fmt.Errorf("storage: unknown savepoint mark %d", m)
+	}
+	return nil
+}
+
+// RollbackTo undoes everything after m, which stays valid.
+func (t *txn) RollbackTo(m Mark) error {
+	if err := t.checkMark(m); err != nil {
+		return err
+	}
+	mk := t.marks[m]
+	t.ws.undoTo(mk.undo)
+	clear(t.events[mk.events:])
+	t.events = t.events[:mk.events]
+	t.rows = t.rows[:mk.rows]
+	t.marks = t.marks[:m+1]
+	return nil
+}
+
+// Release forgets m and every later mark, keeping their work.
+func (t *txn) Release(m Mark) error {
+	if err := t.checkMark(m); err != nil {
+		return err
+	}
+	t.marks = t.marks[:m]
+	if len(t.marks) == 0 {
+		t.ws.dropUndo()
+	}
+	return nil
+}
+
+// keepUndo reports whether writes must be recorded for RollbackTo.
+func (t *txn) keepUndo() bool { return len(t.marks) > 0 }
+
+// AdjustRowCount records a row-count change applied at commit.
+func (t *txn) AdjustRowCount(schema, table string, delta int64) {
+	if t.done || delta == 0 {
+		return
+	}
+	if n := len(t.rows); n > 0 && (len(t.marks) == 0 || n > t.marks[len(t.marks)-1].rows) {
+		if last := &t.rows[n-1]; last.schema == schema && last.table == table {
+			last.delta += delta
+			return
+		}
+	}
+	t.rows = append(t.rows, rowDelta{schema: schema, table: table, delta: delta})
+}
+
+// Emit queues an event for delivery after commit.
+func (t *txn) Emit(ev Event) {
+	if t.done || ev == nil {
+		return
+	}
+	t.events = append(t.events, ev)
+}
+
+// rowDeltas sums the row-count log per table.
+func (t *txn) rowDeltas() map[string]int64 {
+	if len(t.rows) == 0 {
+		return nil
+	}
+	m := make(map[string]int64, 1)
+	for _, r := range t.rows {
+		m[statsKey(r.schema, r.table)] += r.delta
+	}
+	for k, v := range m {
+		if v == 0 {
+			delete(m, k)
+		}
+	}
+	return m
+}
+
+// Commit applies the write set as one Pebble batch, then delivers events.
+func (t *txn) Commit(ctx context.Context) error {
+	if err := t.usable(); err != nil {
+		return err
+	}
+	if err := ctx.Err(); err != nil {
+		t.finish()
+		return fmt.Errorf("storage: commit abandoned, transaction rolled back: %w", err)
+	}
+	deltas := t.rowDeltas()
+	if !t.ws.empty() || len(deltas) > 0 {
+		if !t.locked {
+			// Only row-count adjustments are pending (writes need the lock).
+			if err := t.LockForWrite(ctx); err != nil {
+				t.finish()
+				return err
+			}
+		}
+		if err := t.db.apply(ctx, &t.ws, deltas); err != nil {
+			t.finish()
+			return err
+		}
+	}
+	// Queue events while still holding the write lock: commit order.
+	t.db.events.enqueue(t.events)
+	t.events = nil
+	t.finish()
+	t.db.events.drain()
+	return nil
+}
+
+// Rollback discards the transaction.
+func (t *txn) Rollback() error {
+	if t.done {
+		return nil
+	}
+	t.finish()
+	return nil
+}
+
+// finish releases everything the transaction holds and marks it done.
+func (t *txn) finish() {
+	if t.done {
+		return
+	}
+	t.done = true
+	for _, it := range t.iters {
+		it.release()
+	}
+	t.iters = nil
+	if t.snap != nil {
+		_ = t.snap.Close()
+		t.snap = nil
+	}
+	if t.locked {
+		t.locked = false
+		t.db.wlock.release()
+	}
+	t.ws = writeSet{}
+	t.marks, t.events, t.rows = nil, nil, nil
+	t.db.untrackTxn(t)
+}
+
+func (t *txn) untrackIter(it *txnIter) {
+	for i, x := range t.iters {
+		if x == it {
+			last := len(t.iters) - 1
+			t.iters[i] = t.iters[last]
+			t.iters[last] = nil
+			t.iters = t.iters[:last]
+			return
+		}
+	}
+}

@@ -1,0 +1,243 @@
+package storage
+
+import (
+	"context"
+	"errors"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func TestCommitIsAtomicAcrossStores(t *testing.T) {
+	db := openMem(t)
+	users := tableStore(t, db, "main", "users")
+	orders := tableStore(t, db, "main", "orders")
+	idx, err := db.Provider().GetIndexStore("main", "users", "email")
+	require.NoError(t, err)
+
+	tx := writeTxn(t, db)
+	put(t, tx.Store(users), "u1", "alice")
+	put(t, tx.Store(orders), "o1", "order")
+	put(t, tx.Store(idx), "a@x", "")
+
+	// Nothing is visible outside before commit.
+	_, found := get(t, users, "u1")
+	assert.False(t, found)
+	_, found = get(t, orders, "o1")
+	assert.False(t, found)
+
+	commit(t, tx)
+	v, found := get(t, users, "u1")
+	assert.True(t, found)
+	assert.Equal(t, "alice", v)
+	v, found = get(t, orders, "o1")
+	assert.True(t, found)
+	assert.Equal(t, "order", v)
+	_, found = get(t, idx, "a@x")
+	assert.True(t, found)
+	// Stores are disjoint key ranges.
+	_, found = get(t, orders, "u1")
+	assert.False(t, found)
+}
+
+func TestRollbackDiscardsWrites(t *testing.T) {
+	db := openMem(t)
+	s := tableStore(t, db, "main", "t")
+	tx := writeTxn(t, db)
+	put(t, tx.Store(s), "k", "v")
+	v, found := get(t, tx.Store(s), "k")
+	require.True(t, found)
+	require.Equal(t, "v", v)
+	require.NoError(t, tx.Rollback())
+	_, found = get(t, s, "k")
+	assert.False(t, found)
+	require.NoError(t, tx.Rollback(), "rolling back twice is a no-op")
+	assert.ErrorIs(t, tx.Commit(context.Background()), ErrTxDone)
+	_, _, err := tx.Store(s).Get([]byte("k"))
+	assert.ErrorIs(t, err, ErrTxDone)
+
+	// The lock was released: another writer can start at once.
+	tx2 := writeTxn(t, db)
+	require.NoError(t, tx2.Rollback())
+}
+
+func TestTxnReadsOwnWritesAndDeletes(t *testing.T) {
+	db := openMem(t)
+	s := tableStore(t, db, "main", "t")
+	tx := writeTxn(t, db)
+	put(t, tx.Store(s), "a", "1")
+	put(t, tx.Store(s), "b", "2")
+	commit(t, tx)
+
+	tx = writeTxn(t, db)
+	v := tx.Store(s)
+	del(t, v, "a")
+	put(t, v, "b", "22")
+	put(t, v, "c", "3")
+	_, found := get(t, v, "a")
+	assert.False(t, found)
+	has, err := v.Has([]byte("a"))
+	require.NoError(t, err)
+	assert.False(t, has)
+	has, err = v.Has([]byte("b"))
+	require.NoError(t, err)
+	assert.True(t, has)
+	assert.Equal(t, []kv{{"b", "22"}, {"c", "3"}}, scan(t, v, IterOptions{}))
+	assert.Equal(t, []kv{{"c", "3"}, {"b", "22"}}, scan(t, v, IterOptions{Reverse: true}))
+	commit(t, tx)
+	assert.Equal(t, []kv{{"b", "22"}, {"c", "3"}}, scan(t, s, IterOptions{}))
+}
+
+func TestWriteNeedsLockAndReadOnlyRefusesWrites(t *testing.T) {
+	db := openMem(t)
+	s := tableStore(t, db, "main", "t")
+	tx := readTxn(t, db)
+	err := tx.Store(s).Put([]byte("k"), []byte("v"))
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), "LockForWrite")
+	require.NoError(t, tx.Rollback())
+
+	ro, err := db.Begin(context.Background(), TxOptions{ReadOnly: true})
+	require.NoError(t, err)
+	assert.ErrorIs(t, ro.LockForWrite(context.Background()), ErrReadOnly)
+	assert.ErrorIs(t, ro.Store(s).Put([]byte("k"), []byte("v")), ErrReadOnly)
+	require.NoError(t, ro.Rollback())
+
+	_, err = db.Begin(context.Background(), TxOptions{ReadOnly: true, Immediate: true})
+	assert.ErrorIs(t, err, ErrReadOnly)
+}
+
+func TestSavepointsRestoreExactly(t *testing.T) {
+	db := openMem(t)
+	s := tableStore(t, db, "main", "t")
+	var got []DataChangeEvent
+	db.OnDataChange(func(ev DataChangeEvent) { got = append(got, ev) })
+
+	tx := writeTxn(t, db)
+	v := tx.Store(s)
+	put(t, v, "a", "1")
+	tx.AdjustRowCount("main", "t", 1)
+	tx.Emit(DataChangeEvent{Type: Insert, SchemaName: "main", TableName: "t"})
+	m1 := tx.Savepoint()
+	put(t, v, "a", "1b")
+	put(t, v, "b", "2")
+	tx.AdjustRowCount("main", "t", 1)
+	tx.Emit(DataChangeEvent{Type: Update, SchemaName: "main", TableName: "t"})
+	m2 := tx.Savepoint()
+	del(t, v, "a")
+	put(t, v, "c", "3")
+	tx.AdjustRowCount("main", "t", 1)
+	tx.Emit(DataChangeEvent{Type: Delete, SchemaName: "main", TableName: "t"})
+	assert.Equal(t, []kv{{"b", "2"}, {"c", "3"}}, scan(t, v, IterOptions{}))
+
+	require.NoError(t, tx.RollbackTo(m2))
+	assert.Equal(t, []kv{{"a", "1b"}, {"b", "2"}}, scan(t, v, IterOptions{}))
+	// m2 stays valid after RollbackTo.
+	put(t, v, "d", "4")
+	require.NoError(t, tx.RollbackTo(m2))
+	assert.Equal(t, []kv{{"a", "1b"}, {"b", "2"}}, scan(t, v, IterOptions{}))
+
+	require.NoError(t, tx.RollbackTo(m1))
+	assert.Equal(t, []kv{{"a", "1"}}, scan(t, v, IterOptions{}))
+	assert.Error(t, tx.RollbackTo(m2), "marks after the target are gone")
+
+	m3 := tx.Savepoint()
+	put(t, v, "e", "5")
+	tx.AdjustRowCount("main", "t", 1)
+	require.NoError(t, tx.Release(m3))
+	assert.Error(t, tx.RollbackTo(m3), "released marks are gone")
+	commit(t, tx)
+
+	assert.Equal(t, []kv{{"a", "1"}, {"e", "5"}}, scan(t, s, IterOptions{}))
+	n, ok := db.RowCount("main", "t")
+	require.True(t, ok)
+	assert.Equal(t, int64(2), n)
+	require.Len(t, got, 1)
+	assert.Equal(t, Insert, got[0].Type)
+}
+
+func TestSnapshotIsolation(t *testing.T) {
+	db := openMem(t)
+	s := tableStore(t, db, "main", "t")
+	tx := writeTxn(t, db)
+	put(t, tx.Store(s), "k", "old")
+	commit(t, tx)
+
+	reader := readTxn(t, db)
+	v, _ := get(t, reader.Store(s), "k") // takes the snapshot
+	require.Equal(t, "old", v)
+
+	writer := writeTxn(t, db)
+	for i := 0; i < 100; i++ {
+		put(t, writer.Store(s), "k", "new")
+		put(t, writer.Store(s), string(rune('a'+i%26))+"x", "w")
+	}
+	// Readers never see uncommitted writes, and don't wait for the writer.
+	other := readTxn(t, db)
+	v, _ = get(t, other.Store(s), "k")
+	assert.Equal(t, "old", v)
+	assert.Equal(t, []kv{{"k", "old"}}, scan(t, other.Store(s), IterOptions{}))
+	commit(t, writer)
+
+	// The old reader still sees its snapshot; a new one sees the commit.
+	v, _ = get(t, reader.Store(s), "k")
+	assert.Equal(t, "old", v)
+	assert.Equal(t, []kv{{"k", "old"}}, scan(t, reader.Store(s), IterOptions{}))
+	fresh := readTxn(t, db)
+	v, _ = get(t, fresh.Store(s), "k")
+	assert.Equal(t, "new", v)
+	for _, tx := range []Txn{reader, other, fresh} {
+		require.NoError(t, tx.Rollback())
+	}
+}
+
+func TestStaleSnapshotDetected(t *testing.T) {
+	db := openMem(t)
+	s := tableStore(t, db, "main", "t")
+	deferred := readTxn(t, db)
+	_, _ = get(t, deferred.Store(s), "k") // snapshot taken
+
+	w := writeTxn(t, db)
+	put(t, w.Store(s), "k", "v")
+	commit(t, w)
+
+	err := deferred.LockForWrite(context.Background())
+	require.ErrorIs(t, err, ErrBusy)
+	assert.Contains(t, err.Error(), "database is busy")
+	assert.Contains(t, err.Error(), "snapshot is stale; retry the transaction")
+	require.NoError(t, deferred.Rollback())
+
+	// A transaction that has not read yet takes its snapshot at lock time.
+	late := readTxn(t, db)
+	w = writeTxn(t, db)
+	put(t, w.Store(s), "k", "v2")
+	commit(t, w)
+	require.NoError(t, late.LockForWrite(context.Background()))
+	v, _ := get(t, late.Store(s), "k")
+	assert.Equal(t, "v2", v)
+	require.NoError(t, late.Rollback())
+}
+
+func TestWriteLockBusyTimeoutAndCancellation(t *testing.T) {
+	db := openMem(t, func(o *Options) { o.BusyTimeout = 50 * 1e6 })
+	holder := writeTxn(t, db)
+
+	waiter := readTxn(t, db)
+	err := waiter.LockForWrite(context.Background())
+	require.ErrorIs(t, err, ErrBusy)
+	assert.Contains(t, err.Error(), "database is busy")
+
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	err = waiter.LockForWrite(ctx)
+	require.ErrorIs(t, err, context.Canceled)
+	assert.False(t, errors.Is(err, ErrBusy))
+
+	_, err = db.Begin(ctx, TxOptions{Immediate: true})
+	require.ErrorIs(t, err, context.Canceled)
+
+	require.NoError(t, holder.Rollback())
+	require.NoError(t, waiter.LockForWrite(context.Background()))
+	require.NoError(t, waiter.Rollback())
+}

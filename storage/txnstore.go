@@ -1,0 +1,169 @@
+package storage
+
+import (
+	"errors"
+
+	"github.com/cockroachdb/pebble/v2"
+)
+
+// txnStore is the transactional view of one store: reads see the
+// transaction's snapshot overlaid with its write set; writes go to the
+// write set (and need the write lock).
+type txnStore struct {
+	t *txn
+	s *store
+}
+
+func (v *txnStore) usable() error {
+	if err := v.t.usable(); err != nil {
+		return err
+	}
+	return v.s.usable()
+}
+
+func (v *txnStore) Get(key []byte) ([]byte, bool, error) {
+	if err := v.usable(); err != nil {
+		return nil, false, err
+	}
+	t := v.t
+	t.keyBuf = v.s.physKey(t.keyBuf, key)
+	val, state := t.ws.lookup(t.keyBuf)
+	switch state {
+	case statePut:
+		return append(make([]byte, 0, len(val)), val...), true, nil
+	case stateDeleted:
+		return nil, false, nil
+	}
+	return getFrom(t.snapshot(), t.keyBuf)
+}
+
+func (v *txnStore) Has(key []byte) (bool, error) {
+	if err := v.usable(); err != nil {
+		return false, err
+	}
+	t := v.t
+	t.keyBuf = v.s.physKey(t.keyBuf, key)
+	switch _, state := t.ws.lookup(t.keyBuf); state {
+	case statePut:
+		return true, nil
+	case stateDeleted:
+		return false, nil
+	}
+	_, closer, err := t.snapshot().Get(t.keyBuf)
+	if errors.Is(err, pebble.ErrNotFound) {
+		return false, nil
+	}
+	if err != nil {
+		return false, err
+	}
+	return true, closer.Close()
+}
+
+func (v *txnStore) writable() error {
+	if err := v.t.writable(); err != nil {
+		return err
+	}
+	return v.s.usable()
+}
+
+func (v *txnStore) Put(key, val []byte) error {
+	if err := v.writable(); err != nil {
+		return err
+	}
+	if err := checkSizes(key, val); err != nil {
+		return err
+	}
+	t := v.t
+	t.keyBuf = v.s.physKey(t.keyBuf, key)
+	t.ws.put(t.keyBuf, val, t.keepUndo())
+	return nil
+}
+
+func (v *txnStore) Delete(key []byte) error {
+	if err := v.writable(); err != nil {
+		return err
+	}
+	if err := checkSizes(key, nil); err != nil {
+		return err
+	}
+	t := v.t
+	t.keyBuf = v.s.physKey(t.keyBuf, key)
+	t.ws.del(t.keyBuf, t.keepUndo())
+	return nil
+}
+
+func (v *txnStore) Iterate(opts IterOptions) (Iterator, error) {
+	if err := v.usable(); err != nil {
+		return nil, err
+	}
+	lo, hi, ok := v.s.bounds(opts)
+	if !ok {
+		return emptyIter{}, nil
+	}
+	t := v.t
+	pit, err := t.snapshot().NewIter(&pebble.IterOptions{LowerBound: lo, UpperBound: hi})
+	if err != nil {
+		return nil, err
+	}
+	it := &txnIter{t: t, snap: pit, ws: t.ws.iter(), lo: lo, hi: hi, plen: len(v.s.prefix), reverse: opts.Reverse}
+	t.iters = append(t.iters, it)
+	return it, nil
+}
+
+// Batch returns a batch whose Commit applies its writes to the transaction
+// (not to Pebble: the transaction's Commit does that).
+func (v *txnStore) Batch() WriteBatch { return &txnBatch{v: v} }
+
+// Close is a no-op; the view lives as long as its transaction.
+func (v *txnStore) Close() error { return nil }
+
+// txnBatch collects writes and applies them to the transaction's write set.
+type txnBatch struct {
+	v   *txnStore
+	ops []batchOp
+}
+
+func (b *txnBatch) Put(key, val []byte) {
+	b.ops = append(b.ops, batchOp{key: append([]byte(nil), key...), val: append([]byte(nil), val...)})
+}
+
+func (b *txnBatch) Delete(key []byte) {
+	b.ops = append(b.ops, batchOp{key: append([]byte(nil), key...), del: true})
+}
+
+func (b *txnBatch) Commit() error {
+	if err := b.v.writable(); err != nil {
+		return err
+	}
+	for _, op := range b.ops {
+		if err := checkSizes(op.key, op.val); err != nil {
+			return err
+		}
+	}
+	for _, op := range b.ops {
+		if op.del {
+			_ = b.v.Delete(op.key)
+		} else {
+			_ = b.v.Put(op.key, op.val)
+		}
+	}
+	b.ops = nil
+	return nil
+}
+
+// errStore fails every operation with err.
+type errStore struct{ err error }
+
+func (e errStore) Get([]byte) ([]byte, bool, error)      { return nil, false, e.err }
+func (e errStore) Has([]byte) (bool, error)              { return false, e.err }
+func (e errStore) Put(_, _ []byte) error                 { return e.err }
+func (e errStore) Delete([]byte) error                   { return e.err }
+func (e errStore) Iterate(IterOptions) (Iterator, error) { return nil, e.err }
+func (e errStore) Batch() WriteBatch                     { return errBatch(e) }
+func (e errStore) Close() error                          { return nil }
+
+type errBatch struct{ err error }
+
+func (errBatch) Put(_, _ []byte) {}
+func (errBatch) Delete([]byte)   {}
+func (b errBatch) Commit() error { return b.err }

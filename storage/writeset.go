@@ -1,0 +1,103 @@
+package storage
+
+// writeSet is a transaction's buffered writes: an ordered map from full
+// physical key (store prefix + logical key) to a value or a tombstone,
+// plus an undo log for savepoints.
+//
+// Memory: key and value bytes are copied into an arena (one slice per
+// write, carved from large chunks); the B-tree stores 32-byte entries
+// inline in its nodes; the undo log stores one 32-byte entry per write made
+// while a savepoint is active. A write costs about len(key)+len(value)+
+// 64..96 bytes, so a million 10-byte-key, 100-byte-value rows fit in a few
+// hundred MiB (see TestLargeTransactionMemory and BenchmarkLargeTxn).
+type writeSet struct {
+	tree  btree
+	arena arena
+	// undo holds, for every write made while a savepoint mark is active, the
+	// entry as it was before that write (stateAbsent for a new key).
+	undo []wsEntry
+}
+
+// entryState is the state of one write-set entry.
+type entryState uint8
+
+const (
+	// stateAbsent: no write (reads fall through to the snapshot). Entries
+	// return to this state when the write that created them is undone.
+	stateAbsent entryState = iota
+	statePut
+	stateDeleted
+)
+
+// wsEntry is one key's state: kv holds the key followed by the value.
+type wsEntry struct {
+	kv    []byte
+	klen  uint32
+	state entryState
+}
+
+func (e *wsEntry) key() []byte   { return e.kv[:e.klen] }
+func (e *wsEntry) value() []byte { return e.kv[e.klen:] }
+
+// lookup returns the buffered state of key: stateAbsent when the write set
+// says nothing about it.
+func (w *writeSet) lookup(key []byte) (val []byte, state entryState) {
+	e := w.tree.find(key)
+	if e == nil {
+		return nil, stateAbsent
+	}
+	return e.value(), e.state
+}
+
+// put buffers key=val; keepUndo records the previous state for RollbackTo.
+func (w *writeSet) put(key, val []byte, keepUndo bool) {
+	w.write(key, val, statePut, keepUndo)
+}
+
+// del buffers a tombstone for key.
+func (w *writeSet) del(key []byte, keepUndo bool) {
+	w.write(key, nil, stateDeleted, keepUndo)
+}
+
+func (w *writeSet) write(key, val []byte, state entryState, keepUndo bool) {
+	e, existed := w.tree.upsert(key)
+	var kv []byte
+	switch {
+	case state == statePut || !existed:
+		kv = w.arena.concat(key, val)
+	default: // a tombstone over an existing entry reuses its key bytes
+		kv = e.kv[:e.klen]
+	}
+	if keepUndo {
+		prev := *e
+		if !existed {
+			prev = wsEntry{kv: kv[:len(key)], klen: uint32(len(key)), state: stateAbsent}
+		}
+		w.undo = append(w.undo, prev)
+	}
+	*e = wsEntry{kv: kv, klen: uint32(len(key)), state: state}
+}
+
+// undoTo restores every entry changed by the writes recorded after the
+// first n undo records.
+func (w *writeSet) undoTo(n int) {
+	for i := len(w.undo) - 1; i >= n; i-- {
+		rec := w.undo[i]
+		if e := w.tree.find(rec.key()); e != nil {
+			*e = rec
+		}
+	}
+	clear(w.undo[n:])
+	w.undo = w.undo[:n]
+}
+
+// dropUndo forgets the undo log (no savepoint is active any more).
+func (w *writeSet) dropUndo() {
+	w.undo = nil
+}
+
+// empty reports whether the write set holds no entries at all.
+func (w *writeSet) empty() bool { return w.tree.length == 0 }
+
+// iter returns an iterator over the write set.
+func (w *writeSet) iter() btIter { return btIter{t: &w.tree} }
