@@ -77,18 +77,22 @@ func anyNull(args []value.Value) bool {
 	return false
 }
 
-// intArg reads an integer argument (reals truncate, numeric text parses).
-// ok is false for NULL or non-numeric values.
+// maxIntArg bounds integer arguments (lengths, positions, counts) so that
+// arithmetic on them cannot overflow.
+const maxIntArg = 1 << 62
+
+// intArg reads an integer argument (reals truncate, numeric text parses),
+// clamped to ±maxIntArg. ok is false for NULL or non-numeric values.
 func intArg(v value.Value) (int64, bool) {
 	n := types.Cast(v, types.Integer)
 	switch n.Kind() {
 	case value.KindInteger:
-		return n.Int(), true
+		return max(min(n.Int(), maxIntArg), -maxIntArg), true
 	case value.KindBigInt:
 		if n.Big().Sign() > 0 {
-			return 1<<62 - 1, true
+			return maxIntArg, true
 		}
-		return -(1<<62 - 1), true
+		return -maxIntArg, true
 	}
 	return 0, false
 }

@@ -226,7 +226,7 @@ func padDef(name string, left bool) Def {
 		if n <= have || pad == "" {
 			return value.Text(s), nil
 		}
-		if n*4 > MaxResultLen {
+		if n > MaxResultLen/4 {
 			return value.Null(), errTooBig(name)
 		}
 		need := n - have
