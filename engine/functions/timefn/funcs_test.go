@@ -267,3 +267,17 @@ func TestStrftimeSpecifiers(t *testing.T) {
 	sunday := time.Date(2023, 1, 1, 0, 0, 0, 0, time.UTC)
 	assert.Equal(t, "00 01 52 2022 0 7", strftime("%W %U %V %G %w %u", sunday))
 }
+
+func TestLocaltimeModifier(t *testing.T) {
+	old := localZone
+	localZone = func() *time.Location { return time.FixedZone("X", 2*3600) }
+	t.Cleanup(func() { localZone = old })
+	runCases(t, []fnCase{
+		{"shown in local zone", DateTime, []value.Value{t_("2024-01-01 23:00:00"), t_("localtime")}, "text:2024-01-02 01:00:00"},
+		{"utc wins when last", DateTime, []value.Value{t_("2024-01-01 23:00:00"), t_("localtime"), t_("utc")}, "text:2024-01-01 23:00:00"},
+		{"start of day in local zone", DateTime, []value.Value{t_("2024-01-01 23:00:00"), t_("localtime"), t_("start of day")}, "text:2024-01-02 00:00:00"},
+		{"strftime offset", Strftime, []value.Value{t_("%H %z"), t_("2024-01-01 23:00:00"), t_("localtime")}, "text:01 +0200"},
+		{"epoch unchanged by zone", EpochS, []value.Value{t_("2024-01-01"), t_("localtime")}, "int:1704067200"},
+		{"epoch arithmetic in zone", EpochS, []value.Value{t_("2024-01-01"), t_("localtime"), t_("start of day")}, "int:1704060000"},
+	})
+}

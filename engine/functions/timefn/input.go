@@ -15,8 +15,9 @@ import (
 var Now = time.Now
 
 // localZone is the zone of the 'localtime' modifier: the process's local
-// time zone (time.Local), as Quereus uses the host's zone.
-func localZone() *time.Location { return time.Local }
+// time zone (time.Local), as Quereus uses the host's zone. Tests may
+// replace it.
+var localZone = func() *time.Location { return time.Local }
 
 // defaultDate anchors time-only strings, as in SQLite.
 const defaultYear, defaultMonth, defaultDay = 2000, 1, 1
