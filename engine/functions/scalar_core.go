@@ -25,9 +25,13 @@ func init() {
 	iif.ReturnTypeFunc = func(args []types.Type) types.Type { return commonType(args[1:]) }
 	choose := scalarDef("choose", 2, Variadic, types.Any, fnChoose)
 	choose.ReturnTypeFunc = func(args []types.Type) types.Type { return commonType(args[1:]) }
-	greatest := extremeDef("greatest", 1)
-	least := extremeDef("least", -1)
-	register(coalesce, ifnull, nullif, iif, choose, greatest, least,
+	greatest := extremeDef("greatest", 1, 1, false)
+	least := extremeDef("least", -1, 1, false)
+	// SQLite's multi-argument scalar min/max (the 1-argument forms are the
+	// aggregates): NULL if any argument is NULL.
+	scalarMax := extremeDef("max", 1, 2, true)
+	scalarMin := extremeDef("min", -1, 2, true)
+	register(coalesce, ifnull, nullif, iif, choose, greatest, least, scalarMax, scalarMin,
 		scalarDef("typeof", 1, 1, types.Text, func(a []value.Value) (value.Value, error) {
 			return value.Text(types.TypeOf(a[0])), nil
 		}),
@@ -104,10 +108,14 @@ func nullIf(c *collation.Collation, args []value.Value) value.Value {
 	return args[0]
 }
 
-// extremeDef defines greatest (dir 1) or least (dir -1): NULL arguments are
-// ignored; all-NULL gives NULL.
-func extremeDef(name string, dir int) Def {
+// extremeDef defines greatest/max (dir 1) or least/min (dir -1) taking at
+// least minArgs arguments. NULL arguments are ignored (all-NULL gives NULL)
+// unless nullWins, when any NULL argument makes the result NULL.
+func extremeDef(name string, dir, minArgs int, nullWins bool) Def {
 	pick := func(c *collation.Collation, args []value.Value) (value.Value, error) {
+		if nullWins && anyNull(args) {
+			return value.Null(), nil
+		}
 		keys := comparisonKeys(args)
 		best := -1
 		for i, k := range keys {
@@ -123,7 +131,7 @@ func extremeDef(name string, dir int) Def {
 		}
 		return args[best], nil
 	}
-	d := scalarDef(name, 1, Variadic, types.Any, func(a []value.Value) (value.Value, error) { return pick(nil, a) })
+	d := scalarDef(name, minArgs, Variadic, types.Any, func(a []value.Value) (value.Value, error) { return pick(nil, a) })
 	d.ScalarCollated = pick
 	d.ReturnTypeFunc = commonType
 	return d
