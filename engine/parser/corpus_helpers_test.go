@@ -7,6 +7,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 	"unicode"
 )
@@ -59,9 +60,25 @@ func trimJS(s string) string {
 
 var lineSplit = regexp.MustCompile(`\r?\n`)
 
+var (
+	corpusMu    sync.Mutex
+	corpusCache = map[string][]corpusBlock{}
+)
+
 // readCorpus extracts every block of every .sqllogic file in dir, following
-// the runner's line grammar (FORMAT.md §4).
+// the runner's line grammar (FORMAT.md §4). Results are cached per dir.
 func readCorpus(tb testing.TB, dir string) []corpusBlock {
+	corpusMu.Lock()
+	defer corpusMu.Unlock()
+	if blocks, ok := corpusCache[dir]; ok {
+		return blocks
+	}
+	blocks := readCorpusFiles(tb, dir)
+	corpusCache[dir] = blocks
+	return blocks
+}
+
+func readCorpusFiles(tb testing.TB, dir string) []corpusBlock {
 	names, err := filepath.Glob(filepath.Join(dir, "*.sqllogic"))
 	if err != nil {
 		tb.Fatal(err)

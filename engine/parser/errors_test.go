@@ -32,6 +32,7 @@ func TestSyntaxErrorMessages(t *testing.T) {
 		{"select 1 from t\nwhere a = = 1", "Expected expression", "=", 2, 11},
 		{"select é #", "Unexpected character", "#", 1, 10},
 		{"create view v as insert into t values (1)", "cannot be used as a view body", "insert", 1, 18},
+		{"update (a join b) set x = 1", "Expected table name or subquery as the statement target", "(a join b)", 1, 8},
 		{"select (insert into t values (1))", "must have a RETURNING clause", "(insert into t values (1)", 1, 8},
 	}
 	for _, c := range cases {

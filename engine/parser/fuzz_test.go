@@ -20,9 +20,13 @@ func FuzzParse(f *testing.F) {
 	}
 	if st, err := os.Stat(dir); err == nil && st.IsDir() {
 		stmts, scripts, finals := corpusStatements(readCorpus(f, dir))
+		seen := map[string]bool{}
 		for _, group := range [][]corpusBlock{stmts, scripts, finals} {
 			for _, b := range group {
-				f.Add(b.sql)
+				if !seen[b.sql] {
+					seen[b.sql] = true
+					f.Add(b.sql)
+				}
 			}
 		}
 	}

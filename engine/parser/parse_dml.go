@@ -192,9 +192,10 @@ func (p *parser) parseSubqueryTarget() *SubqueryTable {
 	if !p.at(tLParen) {
 		return nil
 	}
+	start := p.tok.pos
 	st, ok := p.parseTableOperand().(*SubqueryTable)
 	if !ok || st.Select == nil {
-		p.failSpan(int(st.Pos()), p.prevEnd, "Expected table name or subquery as the statement target")
+		p.failSpan(start, p.prevEnd, "Expected table name or subquery as the statement target")
 	}
 	return st
 }

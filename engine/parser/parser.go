@@ -60,6 +60,7 @@ func (p *parser) peek(n int) *token {
 
 // failSpan aborts with a syntax error covering src[off:end].
 func (p *parser) failSpan(off, end int, msg string) {
+	off = min(max(off, 0), len(p.src))
 	line, col := LineCol(p.src, Pos(off))
 	if end > len(p.src) {
 		end = len(p.src)
