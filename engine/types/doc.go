@@ -40,7 +40,7 @@
 //	coercion.go   ComparisonCoercion: the plan-time numeric/text/JSON rule
 //	semantic.go   TimespanSeconds, CompareAs, KeyStringAs
 //	key.go        KeyString (hash keys that agree with Compare), StaticType
-//	logic.go      Not, And, Or, Xor, IsTrue, IsFalse
+//	logic.go      Not, And, Or, Xor, IsTrue, IsFalse, In, Between
 //	arith.go      Add, Sub, Mul, Div, Mod, Neg, Plus, BitNot, BitAnd, BitOr,
 //	              Shl, Shr, Concat
 //	like.go       CompileLike, CompileGlob, Pattern; like_cache.go caches

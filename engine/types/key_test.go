@@ -137,3 +137,21 @@ func TestCachedPatterns(t *testing.T) {
 	}
 	assert.LessOrEqual(t, len(patterns.m), patternCacheSize)
 }
+
+func TestInAndBetween(t *testing.T) {
+	assert.Equal(t, bo(true), In(i(1), []value.Value{i(3), f(1)}, nil))
+	assert.Equal(t, bo(false), In(i(1), []value.Value{i(3), i(2)}, nil))
+	assert.Equal(t, null, In(i(1), []value.Value{i(3), null}, nil))
+	assert.Equal(t, bo(true), In(i(3), []value.Value{i(3), null}, nil))
+	assert.Equal(t, null, In(null, []value.Value{i(3)}, nil))
+	assert.Equal(t, bo(false), In(null, nil, nil), "empty list is false even for NULL")
+	assert.Equal(t, bo(true), In(s("A"), []value.Value{s("a")}, collation.NoCase))
+	assert.Equal(t, bo(false), In(s("A"), []value.Value{s("a")}, nil))
+	assert.Equal(t, bo(true), Between(i(3), i(2), i(6), nil))
+	assert.Equal(t, bo(false), Between(s("a"), s("f"), s("z"), nil))
+	assert.Equal(t, bo(true), Between(s("Hello"), s("a"), s("z"), collation.NoCase))
+	assert.Equal(t, bo(false), Between(s("Hello"), s("a"), s("z"), nil))
+	assert.Equal(t, null, Between(null, s("a"), s("z"), nil))
+	assert.Equal(t, null, Between(s("b"), null, s("z"), nil))
+	assert.Equal(t, bo(false), Between(s("zz"), null, s("z"), nil), "false AND NULL is false")
+}

@@ -1,6 +1,9 @@
 package types
 
-import "github.com/quereus/quereus/storage/value"
+import (
+	"github.com/quereus/quereus/collation"
+	"github.com/quereus/quereus/storage/value"
+)
 
 // Three-valued logic over Truthy. Results are value.Bool or NULL.
 
@@ -62,4 +65,36 @@ func IsTrue(a value.Value) bool {
 func IsFalse(a value.Value) bool {
 	t, null := Truthy(a)
 	return !t && !null
+}
+
+// In returns x IN (list) three-valued: true when some member equals x
+// (under coll), otherwise NULL when x or any member is NULL, otherwise
+// false. Plan-time coercions must already be applied to x and the members.
+// NOT IN is Not(In(...)).
+func In(x value.Value, list []value.Value, coll *collation.Collation) value.Value {
+	if x.IsNull() {
+		if len(list) == 0 {
+			return value.Bool(false)
+		}
+		return value.Null()
+	}
+	sawNull := false
+	for _, m := range list {
+		if m.IsNull() {
+			sawNull = true
+			continue
+		}
+		if Compare(x, m, coll) == 0 {
+			return value.Bool(true)
+		}
+	}
+	if sawNull {
+		return value.Null()
+	}
+	return value.Bool(false)
+}
+
+// Between returns x BETWEEN lo AND hi, i.e. x >= lo AND x <= hi, three-valued.
+func Between(x, lo, hi value.Value, coll *collation.Collation) value.Value {
+	return And(GreaterEqual(x, lo, coll), LessEqual(x, hi, coll))
 }
