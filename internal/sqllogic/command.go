@@ -42,6 +42,7 @@ func Command(args []string, open func() (*sql.DB, error), stdout, stderr io.Writ
 		top            = fl.Int("top", 40, "how many causes -causes prints")
 		timeout        = fl.Duration("timeout", DefaultBlockTimeout, "time limit per block")
 		workers        = fl.Int("j", 0, "files run at once (0: GOMAXPROCS)")
+		slow           = fl.Int("slow", 0, "list the N slowest blocks")
 	)
 	if err := fl.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
@@ -80,7 +81,7 @@ func Command(args []string, open func() (*sql.DB, error), stdout, stderr io.Writ
 		}
 		fmt.Fprintf(stderr, "sqllogic: no deviations file at %s; running without deviations\n", *deviationsPath)
 	}
-	report := ReportOptions{Verbose: *verbose}
+	report := ReportOptions{Verbose: *verbose, Slow: *slow}
 	if *causes {
 		report.Causes = max(*top, 1)
 	}

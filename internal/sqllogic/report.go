@@ -5,6 +5,7 @@ import (
 	"io"
 	"sort"
 	"strings"
+	"time"
 )
 
 // ReportOptions select the optional report sections.
@@ -17,6 +18,8 @@ type ReportOptions struct {
 	Causes int
 	// Manifest, when set, adds pass rates per tier and per area.
 	Manifest map[string]ManifestEntry
+	// Slow, when positive, lists that many of the slowest blocks.
+	Slow int
 }
 
 // Summary is the run's totals, as printed in the two closing lines.
@@ -65,6 +68,12 @@ func WriteReport(w io.Writer, results []FileResult, opts ReportOptions) error {
 	}
 	if opts.Manifest != nil {
 		writeAreas(p, results, opts.Manifest)
+	}
+	if opts.Slow > 0 {
+		p.printf("slowest blocks:\n")
+		for _, b := range SlowestBlocks(results, opts.Slow) {
+			p.printf("  %8s  %s (%s, %s)\n", b.Elapsed.Round(time.Millisecond), b.ID, b.Block.Kind, b.Outcome)
+		}
 	}
 	s := Summarize(results)
 	p.printf("blocks: %d passed, %d failed, %d deviations\n", s.Blocks.Passed, s.Blocks.Failed, s.Blocks.Deviations)

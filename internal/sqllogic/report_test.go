@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -78,4 +79,21 @@ func TestNormalizeMessage(t *testing.T) {
 	assert.Equal(t, "Type conversion failed for column '?'", normalizeMessage("Type conversion failed  for column 'j'"))
 	long := normalizeMessage(strings.Repeat("é", 300))
 	assert.Equal(t, maxCauseLen+1, len([]rune(long)))
+}
+
+func TestSlowestBlocks(t *testing.T) {
+	results := []FileResult{
+		{Blocks: []BlockResult{{ID: ID{"a", 1}, Elapsed: 3 * time.Millisecond}, {ID: ID{"a", 2}, Elapsed: 9 * time.Millisecond}}},
+		{Blocks: []BlockResult{{ID: ID{"b", 1}, Elapsed: 5 * time.Millisecond}}},
+	}
+	var ids []ID
+	for _, b := range SlowestBlocks(results, 2) {
+		ids = append(ids, b.ID)
+	}
+	assert.Equal(t, []ID{{"a", 2}, {"b", 1}}, ids)
+	assert.Len(t, SlowestBlocks(results, 10), 3)
+
+	var buf bytes.Buffer
+	require.NoError(t, WriteReport(&buf, results, ReportOptions{Slow: 1}))
+	assert.Contains(t, buf.String(), "slowest blocks:\n       9ms  a:2 (result, passed)\nblocks:")
 }

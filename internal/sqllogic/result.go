@@ -1,5 +1,7 @@
 package sqllogic
 
+import "time"
+
 // Outcome is what happened to one block.
 type Outcome int
 
@@ -35,6 +37,8 @@ type BlockResult struct {
 	Cause string
 	// Detail explains a failure in full (for -v).
 	Detail string
+	// Elapsed is how long the block took to run.
+	Elapsed time.Duration
 }
 
 // FileStatus is a file's verdict.
@@ -63,6 +67,8 @@ type FileResult struct {
 	// unreadable file, database that would not open).
 	Reason string
 	Blocks []BlockResult
+	// Elapsed is how long the whole file took, database opening included.
+	Elapsed time.Duration
 }
 
 // Counts tallies blocks: Passed + Failed + Deviations == len(Blocks).

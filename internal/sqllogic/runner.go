@@ -76,8 +76,10 @@ func Run(ctx context.Context, paths []string, opts Options) []FileResult {
 }
 
 // RunFile runs one .sqllogic file against a fresh database.
-func RunFile(ctx context.Context, path string, opts Options) FileResult {
-	res := FileResult{Path: path, Name: filepath.Base(path)}
+func RunFile(ctx context.Context, path string, opts Options) (res FileResult) {
+	start := time.Now()
+	res = FileResult{Path: path, Name: filepath.Base(path)}
+	defer func() { res.Elapsed = time.Since(start) }()
 	content, err := readFile(path)
 	if err != nil {
 		res.Status, res.Reason = FileFailed, err.Error()
@@ -156,7 +158,9 @@ func runBlocks(ctx context.Context, res *FileResult, opts Options) {
 	for i := range res.Blocks {
 		br := &res.Blocks[i]
 		var v verdict
+		start := time.Now()
 		v, abandoned = runOneBlock(ctx, db, br.Block, opts.blockTimeout())
+		br.Elapsed = time.Since(start)
 		if v.ok {
 			br.Outcome = Passed
 			continue

@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/require"
 
@@ -27,6 +28,11 @@ func corpusDir(t *testing.T) string {
 	return dir
 }
 
+// blockTimeout is generous: the ratchet judges results, not speed, and
+// under the race detector the engine runs several times slower. It only
+// has to stop a hung block.
+const blockTimeout = time.Minute
+
 // TestConformanceRatchet runs the whole corpus per block and fails if any
 // baseline block no longer passes.
 func TestConformanceRatchet(t *testing.T) {
@@ -39,14 +45,19 @@ func TestConformanceRatchet(t *testing.T) {
 	require.NoError(t, err)
 
 	results := sqllogic.Run(context.Background(), paths, sqllogic.Options{
-		Open:       func() (*sql.DB, error) { return sql.Open("quereus", ":memory:") },
-		Deviations: devs,
+		Open:         func() (*sql.DB, error) { return sql.Open("quereus", ":memory:") },
+		Deviations:   devs,
+		BlockTimeout: blockTimeout,
 	})
 
 	s := sqllogic.Summarize(results)
 	t.Logf("blocks: %d passed of %d (%.1f%%), %d deviations; files: %d passed, %d failed, %d skipped",
 		s.Blocks.Passed, s.Blocks.Total(), 100*float64(s.Blocks.Passed)/float64(max(s.Blocks.Total(), 1)),
 		s.Blocks.Deviations, s.FilesPassed, s.FilesFailed, s.FilesSkipped)
+
+	for _, b := range sqllogic.SlowestBlocks(results, 5) {
+		t.Logf("slow block: %s took %v", b.ID, b.Elapsed.Round(time.Millisecond))
+	}
 
 	require.Empty(t, sqllogic.UnmatchedDeviations(devs, results), "deviations.tsv entries that name no corpus block")
 
