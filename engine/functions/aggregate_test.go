@@ -201,3 +201,23 @@ func TestMinMaxTimespan(t *testing.T) {
 	}
 	same(t, s("PT30M"), aggregate(t, "max", 1, rows...), "untyped: text order")
 }
+
+func BenchmarkSumInts(b *testing.B) {
+	d, _ := Lookup("sum", 1)
+	row := []value.Value{i(12345)}
+	a := d.NewAggregate()
+	b.ResetTimer()
+	for n := 0; n < b.N; n++ {
+		_ = a.Step(row)
+	}
+}
+
+func BenchmarkSumReals(b *testing.B) {
+	d, _ := Lookup("sum", 1)
+	row := []value.Value{f(1.25)}
+	a := d.NewAggregate()
+	b.ResetTimer()
+	for n := 0; n < b.N; n++ {
+		_ = a.Step(row)
+	}
+}

@@ -142,7 +142,16 @@ func MustRegister(def Def) {
 // Lookup finds a function in Default (see Registry.Lookup).
 func Lookup(name string, nargs int) (*Def, error) { return Default.Lookup(name, nargs) }
 
-func key(name string) string { return strings.ToLower(name) }
+// key is the registry key of a name: lower case (no allocation when the
+// name already is).
+func key(name string) string {
+	for i := 0; i < len(name); i++ {
+		if c := name[i]; c >= 'A' && c <= 'Z' || c >= 0x80 {
+			return strings.ToLower(name)
+		}
+	}
+	return name
+}
 
 func validate(def *Def) error {
 	if def.Name == "" {

@@ -379,3 +379,17 @@ func TestPrintf(t *testing.T) {
 	assert.LessOrEqual(t, len(got.Text()), maxPrintfWidth+1)
 	assert.Equal(t, "1", strings.TrimSpace(got.Text()))
 }
+
+func BenchmarkCallSubstr(b *testing.B) {
+	d, _ := Lookup("substr", 3)
+	args := []value.Value{s("hello world"), i(3), i(5)}
+	for n := 0; n < b.N; n++ {
+		_, _ = d.Call(nil, args)
+	}
+}
+
+func BenchmarkLookup(b *testing.B) {
+	for n := 0; n < b.N; n++ {
+		_, _ = Lookup("Substr", 3)
+	}
+}

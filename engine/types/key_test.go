@@ -155,3 +155,17 @@ func TestInAndBetween(t *testing.T) {
 	assert.Equal(t, null, Between(s("b"), null, s("z"), nil))
 	assert.Equal(t, bo(false), Between(s("zz"), null, s("z"), nil), "false AND NULL is false")
 }
+
+func BenchmarkKeyStringInt(b *testing.B) {
+	v := i(1234567)
+	for n := 0; n < b.N; n++ {
+		_, _ = KeyString(v, nil)
+	}
+}
+
+func BenchmarkKeyStringText(b *testing.B) {
+	v := s("Hello World")
+	for n := 0; n < b.N; n++ {
+		_, _ = KeyString(v, collation.NoCase)
+	}
+}
