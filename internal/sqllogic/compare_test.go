@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"math"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -102,6 +103,8 @@ func TestCanonicalActual(t *testing.T) {
 	assert.IsType(t, opaque{}, canonicalActual([]byte(`{"a":1}`), ""), "untyped bytes are a blob")
 	assert.Equal(t, map[string]any{"a": 1.0}, canonicalActual(json.RawMessage(`{"a":1}`), ""), "a json.RawMessage is JSON in any column")
 	assert.IsType(t, opaque{}, canonicalActual(struct{}{}, ""))
+	assert.IsType(t, opaque{}, canonicalActual(time.Unix(0, 0), "TEXT"), "a time.Time outside a temporal column")
+	assert.Equal(t, "12:30:00.25", canonicalActual(time.Date(1, 1, 1, 12, 30, 0, 25e7, time.UTC), "TIME"))
 	assert.Equal(t, "abc", canonicalActual(`"abc"`, "JSON"), "a JSON string scalar becomes a plain string")
 	assert.Equal(t, math.Inf(1), canonicalActual(`1e400`, "JSON"), "out-of-range numbers are infinite, as in JavaScript")
 }

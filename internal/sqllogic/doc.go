@@ -34,16 +34,19 @@
 //
 // Driver values are mapped to JSON-comparable values (values.go): nil →
 // null; int64 and float64 → number (compared as float64, so integers past
-// 2^53 round as in JavaScript); bool → boolean; string → string. Two
-// exceptions follow the driver's documented mapping: a column whose
-// DatabaseTypeName is JSON carries JSON text, decoded and compared
-// structurally; a column whose type name contains INT may carry an integer
-// beyond int64 as a decimal string, which becomes a number. []byte (a blob),
-// time.Time, invalid JSON text and any other type never equal anything, as
-// a Uint8Array never deep-equals JSON in Quereus. Comparison is chai's
-// deep.equal: objects by key set (order ignored), arrays by position, NaN
-// equal to NaN, +0 distinct from -0, and no equality across types (true ≠ 1,
-// "1" ≠ 1, null ≠ 0).
+// 2^53 round as in JavaScript); bool → boolean; string → string. The
+// exceptions follow the driver's documented mapping: a json.RawMessage, or
+// a string or []byte in a column whose DatabaseTypeName is JSON, is JSON
+// text, decoded and compared structurally; a column whose type name
+// contains INT may carry an integer beyond int64 as a decimal string, which
+// becomes a number; a time.Time (the driver's form of DATE/DATETIME/
+// TIMESTAMP column text) goes back to Quereus's canonical ISO text. Any
+// other []byte is a blob and, like time.Time in other columns, invalid JSON
+// text and any other type, never equals anything, as a Uint8Array never
+// deep-equals JSON in Quereus. Comparison is chai's deep.equal: objects by
+// key set (order ignored), arrays by position, NaN equal to NaN, +0
+// distinct from -0, and no equality across types (true ≠ 1, "1" ≠ 1,
+// null ≠ 0).
 //
 // # Sessions
 //

@@ -29,10 +29,11 @@ var decimalInteger = regexp.MustCompile(`^[+-]?[0-9]+$`)
 //     equals anything;
 //   - in a column whose type name contains INT, a string of decimal digits
 //     is an integer beyond int64 and becomes a number;
-//   - a time.Time (the driver turns the ISO text of DATE, DATETIME and
-//     TIMESTAMP columns into one) goes back to the canonical Quereus text
-//     of the column's type: DATE "2006-01-02", TIME "15:04:05[.f]",
-//     otherwise "2006-01-02T15:04:05[.f]" (fraction trimmed, UTC);
+//   - a time.Time in a DATE, TIME, DATETIME or TIMESTAMP column (the
+//     driver turns their ISO text into one) goes back to the canonical
+//     Quereus text of the column's type: DATE "2006-01-02", TIME
+//     "15:04:05[.f]", otherwise "2006-01-02T15:04:05[.f]" (fraction
+//     trimmed, UTC); elsewhere it never equals anything;
 //   - []byte outside JSON columns (a blob) and any other type never equal
 //     anything.
 func canonicalActual(v any, dbType string) any {
@@ -71,6 +72,9 @@ func canonicalActual(v any, dbType string) any {
 		}
 		return opaque{fmt.Sprintf("blob x'%x'", x)}
 	case time.Time:
+		if !temporalTypes[upper] {
+			return opaque{"time.Time " + x.Format(time.RFC3339Nano)}
+		}
 		return temporalText(x, upper)
 	default:
 		return opaque{fmt.Sprintf("%T %v", v, v)}
@@ -168,6 +172,10 @@ func canonicalJSONText(text string) any {
 	}
 	return canonicalJSON(d)
 }
+
+// temporalTypes are the column types whose text the driver returns as a
+// time.Time.
+var temporalTypes = map[string]bool{"DATE": true, "TIME": true, "DATETIME": true, "TIMESTAMP": true}
 
 // temporalText renders a time.Time as the Quereus text of a DATE, TIME or
 // DATETIME value.
