@@ -35,7 +35,7 @@ func numericDef(name string, minArgs, maxArgs int, ret types.Type, fn ScalarFunc
 	return d
 }
 
-// sameAsFirst infers the result type as the first argument's type when it
+// sameAsFirstNumeric infers the result type as the first argument's type when it
 // is numeric, else Numeric.
 func sameAsFirstNumeric(args []types.Type) types.Type {
 	if len(args) > 0 && args[0].IsNumeric() && args[0] != types.Boolean {

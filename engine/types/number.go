@@ -17,7 +17,7 @@ const maxNumberText = 4096
 // exact double.
 const maxSafe = 1 << 53
 
-// isSpace reports the white space trimmed around numeric text.
+// trimNumberSpace removes the white space allowed around numeric text.
 func trimNumberSpace(s string) string { return strings.TrimSpace(s) }
 
 // ParseNumber parses text that is entirely a number (surrounding white space
