@@ -13,8 +13,8 @@ import (
 // Variadic as MaxArgs means "no upper bound".
 const Variadic = -1
 
-// MaxArgs bounds the number of arguments any call may pass.
-const MaxArgs = 1000
+// MaxCallArgs bounds the number of arguments any call may pass.
+const MaxCallArgs = 1000
 
 // ScalarFunc computes a scalar function from its evaluated arguments.
 type ScalarFunc func(args []value.Value) (value.Value, error)
@@ -157,7 +157,7 @@ func validate(def *Def) error {
 	if def.Name == "" {
 		return fmt.Errorf("function definition without a name")
 	}
-	if def.MinArgs < 0 || (def.MaxArgs != Variadic && def.MaxArgs < def.MinArgs) || def.MaxArgs > MaxArgs {
+	if def.MinArgs < 0 || (def.MaxArgs != Variadic && def.MaxArgs < def.MinArgs) || def.MaxArgs > MaxCallArgs {
 		return fmt.Errorf("function %s: bad arity range %d..%d", def.Name, def.MinArgs, def.MaxArgs)
 	}
 	if (def.Scalar == nil && def.ScalarCollated == nil) == (def.NewAggregate == nil) {
@@ -169,10 +169,10 @@ func validate(def *Def) error {
 func overlaps(a, b *Def) bool {
 	aMax, bMax := a.MaxArgs, b.MaxArgs
 	if aMax == Variadic {
-		aMax = MaxArgs
+		aMax = MaxCallArgs
 	}
 	if bMax == Variadic {
-		bMax = MaxArgs
+		bMax = MaxCallArgs
 	}
 	return a.MinArgs <= bMax && b.MinArgs <= aMax
 }

@@ -75,7 +75,7 @@ func TestRegisterValidation(t *testing.T) {
 	assert.Error(t, r.Register(Def{Name: "x", MinArgs: 0, MaxArgs: 1}), "no body")
 	assert.Error(t, r.Register(Def{Name: "x", MinArgs: 0, MaxArgs: 1, Scalar: fn,
 		NewAggregate: func() Aggregate { return &countAgg{} }}), "two bodies")
-	assert.Error(t, r.Register(Def{Name: "x", MinArgs: 0, MaxArgs: MaxArgs + 1, Scalar: fn}))
+	assert.Error(t, r.Register(Def{Name: "x", MinArgs: 0, MaxArgs: MaxCallArgs + 1, Scalar: fn}))
 	assert.Panics(t, func() { MustRegister(Def{Name: "abs", MinArgs: 1, MaxArgs: 1, Scalar: fn}) })
 }
 
