@@ -5,6 +5,7 @@ import (
 	"math"
 	"math/big"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/quereus/quereus/collation"
@@ -177,10 +178,8 @@ func compareJSON(a, b any) int {
 			return -1
 		}
 		return 1
-	case json.Number:
-		return compareJSONNumbers(x, jsonNumber(b))
-	case float64:
-		return compareJSONNumbers(json.Number(FormatReal(x)), jsonNumber(b))
+	case json.Number, float64, int, int64:
+		return compareJSONNumbers(jsonNumber(x), jsonNumber(b))
 	case string:
 		return strings.Compare(x, b.(string))
 	case []any:
@@ -211,12 +210,18 @@ func compareJSON(a, b any) int {
 	return 0
 }
 
+// jsonNumber spells any numeric document node as a json.Number (documents
+// normally hold json.Number; float64 and int nodes are tolerated).
 func jsonNumber(v any) json.Number {
 	switch n := v.(type) {
 	case json.Number:
 		return n
 	case float64:
 		return json.Number(FormatReal(n))
+	case int:
+		return json.Number(strconv.Itoa(n))
+	case int64:
+		return json.Number(strconv.FormatInt(n, 10))
 	}
 	return "0"
 }

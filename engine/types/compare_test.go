@@ -1,6 +1,7 @@
 package types
 
 import (
+	"encoding/json"
 	"math"
 	"sort"
 	"testing"
@@ -115,4 +116,19 @@ func TestCompareSortsStably(t *testing.T) {
 	for k := range want {
 		requireSame(t, want[k], vals[k])
 	}
+}
+
+func TestCompareJSONToleratesNonJSONNumberNodes(t *testing.T) {
+	a := value.JSON(map[string]any{"n": 1})
+	b := value.JSON(map[string]any{"n": json.Number("2")})
+	c := value.JSON(map[string]any{"n": 2.0})
+	d := value.JSON(map[string]any{"n": int64(2)})
+	assert.Equal(t, -1, Compare(a, b, nil))
+	assert.Equal(t, 0, Compare(b, c, nil))
+	assert.Equal(t, 0, Compare(c, d, nil))
+	kb, _ := KeyString(b, nil)
+	kc, _ := KeyString(c, nil)
+	kd, _ := KeyString(d, nil)
+	assert.Equal(t, kb, kc)
+	assert.Equal(t, kb, kd)
 }

@@ -98,8 +98,8 @@ func writeJSONKey(b *strings.Builder, doc any) {
 		b.WriteString(strconv.FormatBool(d))
 	case json.Number:
 		b.WriteString(numberKey(d))
-	case float64:
-		b.WriteString(realKey(d))
+	case float64, int, int64:
+		b.WriteString(numberKey(jsonNumber(d)))
 	case string:
 		b.WriteString(strconv.Quote(d))
 	case []any:
