@@ -6,6 +6,9 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"golang.org/x/text/cases"
+	"golang.org/x/text/language"
+
 	"github.com/quereus/quereus/collation"
 	"github.com/quereus/quereus/engine/types"
 	"github.com/quereus/quereus/storage/value"
@@ -28,7 +31,7 @@ func init() {
 	register(
 		scalarDef("length", 1, 1, types.Integer, fnLength),
 		textFn("lower", collation.Lower),
-		textFn("upper", strings.ToUpper),
+		textFn("upper", upper),
 		textFn("reverse", reverseRunes),
 		scalarDef("substr", 2, 3, types.Text, fnSubstr),
 		scalarDef("substring", 2, 3, types.Text, fnSubstr),
@@ -62,6 +65,17 @@ func fnLength(a []value.Value) (value.Value, error) {
 		return value.Int(int64(len(a[0].Text()))), nil
 	}
 	return value.Null(), nil
+}
+
+// upper is JavaScript's toUpperCase: full Unicode upper-casing including
+// the special cases that change length ("ß" -> "SS").
+func upper(s string) string {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return cases.Upper(language.Und).String(s)
+		}
+	}
+	return strings.ToUpper(s)
 }
 
 func reverseRunes(s string) string {

@@ -180,6 +180,8 @@ func TestStringScalars(t *testing.T) {
 		{"lower", args(s("Quereus")), s("quereus")},
 		{"upper", args(s("Quereus")), s("QUEREUS")},
 		{"lower", args(i(42)), null},
+		{"upper", args(s("straße")), s("STRASSE")},
+		{"lower", args(s("ÀÉÎ")), s("àéî")},
 		{"upper", args(null), null},
 		{"substr", args(s("Quereus"), i(2), i(3)), s("uer")},
 		{"substring", args(s("Quereus"), i(4)), s("reus")},
