@@ -129,7 +129,7 @@ func describeDir(dir string) string {
 func lockError(dir string, err error) error {
 	switch {
 	case errors.Is(err, syscall.EAGAIN), errors.Is(err, syscall.EACCES), errors.Is(err, syscall.EWOULDBLOCK):
-		return fmt.Errorf("%w: %s is in use by another process (%v)", ErrLockedByOtherProcess, dir, err)
+		return fmt.Errorf("%w: %s (%v)", ErrLockedByOtherProcess, dir, err)
 	case strings.Contains(err.Error(), "lock held by current process"):
 		return fmt.Errorf("%w: %s is already open in this process; share the open *DB instead", ErrLockedByOtherProcess, dir)
 	}
