@@ -4,6 +4,7 @@ import (
 	"errors"
 	"strconv"
 
+	"github.com/quereus/quereus/engine/types"
 	"github.com/quereus/quereus/storage/value"
 )
 
@@ -23,9 +24,28 @@ var EachColumns = []string{"key", "value", "type", "atom", "id", "parent", "full
 // TreeColumns are the columns of json_tree rows (the same as EachColumns).
 var TreeColumns = EachColumns
 
-// Column types, parallel to EachColumns (declared types of the TVF columns
-// in Quereus: all TEXT except id and parent).
-var EachColumnTypes = []string{"TEXT", "TEXT", "TEXT", "TEXT", "INTEGER", "INTEGER", "TEXT", "TEXT"}
+// EachColumnTypes are the declared column types, parallel to EachColumns
+// (as in Quereus: all TEXT except id and parent; the values themselves keep
+// their own kinds, e.g. an INTEGER key or a BOOLEAN value).
+var EachColumnTypes = []types.Type{types.Text, types.Text, types.Text, types.Text,
+	types.Integer, types.Integer, types.Text, types.Text}
+
+// TableFunction describes one table-valued function for the engine, which
+// exposes it in FROM clauses (the function registry holds scalars and
+// aggregates only).
+type TableFunction struct {
+	Name        string
+	Columns     []string
+	ColumnTypes []types.Type
+	// Call validates the arguments (count included) and returns all rows.
+	Call func(args []value.Value) ([]value.Row, error)
+}
+
+// TableFunctions lists json_each and json_tree.
+var TableFunctions = []TableFunction{
+	{Name: "json_each", Columns: EachColumns, ColumnTypes: EachColumnTypes, Call: Each},
+	{Name: "json_tree", Columns: TreeColumns, ColumnTypes: EachColumnTypes, Call: Tree},
+}
 
 // Each implements the table-valued function json_each(jsonSource [, rootPath])
 // with Quereus's semantics: the immediate children of the start node (the

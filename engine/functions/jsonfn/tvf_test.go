@@ -136,3 +136,16 @@ func TestAggregates(t *testing.T) {
 	require.NoError(t, gnull.Step([]value.Value{null, i_(1)}))
 	assert.Equal(t, "NULL", show(Must(gnull.Result())))
 }
+
+func TestTableFunctionsDescriptors(t *testing.T) {
+	require.Len(t, TableFunctions, 2)
+	for _, tf := range TableFunctions {
+		require.Len(t, tf.ColumnTypes, len(tf.Columns), tf.Name)
+		rows, err := tf.Call([]value.Value{t_(`[1]`)})
+		require.NoError(t, err, tf.Name)
+		require.NotEmpty(t, rows)
+		assert.Len(t, rows[0], len(tf.Columns))
+		_, err = tf.Call(nil)
+		assert.EqualError(t, err, "Error: "+tf.Name+" requires 1 or 2 arguments (jsonSource, [rootPath])")
+	}
+}
