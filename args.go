@@ -3,6 +3,7 @@ package quereus
 import (
 	"database/sql/driver"
 	"fmt"
+	"strings"
 
 	"github.com/quereus/quereus/engine"
 )
@@ -45,4 +46,47 @@ func namedValues(vs []driver.Value) []driver.NamedValue {
 		nvs[i] = driver.NamedValue{Ordinal: i + 1, Value: v}
 	}
 	return nvs
+}
+
+// checkArgs verifies that args bind a single statement's parameters exactly:
+// every parameter gets a value, every named argument names a parameter
+// (case-insensitively, as the engine binds), and every positional argument
+// falls on a slot. The engine itself binds leniently (an unbound parameter is
+// NULL), which would turn a forgotten argument into silently stored NULLs.
+func checkArgs(params []engine.ParamInfo, args []engine.Arg) error {
+	bound := make([]bool, len(params))
+	for _, a := range args {
+		slot := -1
+		if a.Name != "" {
+			for i, p := range params {
+				if strings.EqualFold(p.Name, a.Name) {
+					slot = i
+					break
+				}
+			}
+			if slot < 0 {
+				return fmt.Errorf("quereus: argument %q matches no parameter of the statement (:%s, @%s or $%s)",
+					a.Name, a.Name, a.Name, a.Name)
+			}
+		} else {
+			if a.Ordinal < 1 || a.Ordinal > len(params) {
+				return fmt.Errorf("quereus: %d arguments for a statement with %d parameter(s)", len(args), len(params))
+			}
+			slot = a.Ordinal - 1
+		}
+		bound[slot] = true
+	}
+	for i, ok := range bound {
+		if !ok {
+			return fmt.Errorf("quereus: no argument for parameter %s", describeParam(params[i]))
+		}
+	}
+	return nil
+}
+
+func describeParam(p engine.ParamInfo) string {
+	if p.Name != "" {
+		return ":" + p.Name
+	}
+	return fmt.Sprintf("?%d", p.Ordinal)
 }

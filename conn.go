@@ -121,6 +121,16 @@ func (c *conn) ExecContext(ctx context.Context, query string, nvs []driver.Named
 		return nil, err
 	}
 	defer recoverTo(&err, c.markBroken)
+	if len(args) > 0 {
+		// A single statement is prepared so that its arguments are checked.
+		if es, perr := c.ec.Prepare(ctx, query); perr == nil {
+			defer es.Close()
+			if err := checkArgs(es.Params(), args); err != nil {
+				return nil, err
+			}
+			return execStmt(ctx, es, args)
+		}
+	}
 	n, err := c.ec.ExecScript(ctx, query, args)
 	if err != nil {
 		return nil, err
@@ -149,6 +159,9 @@ func (c *conn) QueryContext(ctx context.Context, query string, nvs []driver.Name
 			return nil, err
 		}
 	}
+	if err := checkArgs(es.Params(), args); err != nil {
+		return nil, errors.Join(err, es.Close())
+	}
 	er, err := es.Query(ctx, args)
 	if err != nil {
 		return nil, errors.Join(err, es.Close())
@@ -161,7 +174,10 @@ func (c *conn) QueryContext(ctx context.Context, query string, nvs []driver.Name
 // last. Otherwise it returns prepareErr, the error of preparing query whole.
 func (c *conn) prepareScriptTail(ctx context.Context, query string, prepareErr error) (*engine.Stmt, error) {
 	stmts, err := parser.ParseScript(query)
-	if err != nil || len(stmts) < 2 {
+	if err != nil {
+		return nil, err // the script's own syntax error is the precise one
+	}
+	if len(stmts) < 2 {
 		return nil, prepareErr
 	}
 	last := stmts[len(stmts)-1]

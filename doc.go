@@ -73,6 +73,12 @@
 // its first appearance (so "SELECT :a, ?" binds ? from the second argument).
 // With Exec on a script, slots are numbered across the whole script.
 //
+// Arguments of a single statement (Query, Prepare, and Exec with arguments)
+// must bind its parameters exactly: a parameter without an argument, a
+// positional argument beyond the last slot, or a named argument that names
+// no parameter is an error. Exec without arguments, and Exec of a script,
+// bind as the engine does: a parameter without an argument is NULL.
+//
 // # Values
 //
 // Arguments: nil, int64, float64, bool, string and []byte map to NULL,

@@ -32,9 +32,14 @@ var registry = struct {
 	open map[string]*instance
 }{open: map[string]*instance{}}
 
-// openStorage opens the storage layer (a variable so tests can observe it).
-var openStorage = func(opts storage.Options) (storage.Database, error) {
-	return nil, errors.New("quereus: storage.Open is not available yet")
+// openStorage opens the storage layer. A nil *storage.DB must not become a
+// non-nil interface, hence the explicit error path.
+func openStorage(opts storage.Options) (storage.Database, error) {
+	db, err := storage.Open(opts)
+	if err != nil {
+		return nil, err
+	}
+	return db, nil
 }
 
 // acquire returns the instance the config denotes with one more reference,

@@ -11,6 +11,7 @@ import (
 type stmt struct {
 	c        *conn
 	es       *engine.Stmt
+	params   []engine.ParamInfo
 	numInput int
 }
 
@@ -21,7 +22,8 @@ var (
 )
 
 func newStmt(c *conn, es *engine.Stmt) *stmt {
-	return &stmt{c: c, es: es, numInput: numInput(es.Params())}
+	params := es.Params()
+	return &stmt{c: c, es: es, params: params, numInput: numInput(params)}
 }
 
 // numInput is the number of arguments database/sql must check for: the
@@ -62,16 +64,12 @@ func (s *stmt) ExecContext(ctx context.Context, nvs []driver.NamedValue) (_ driv
 	if err := s.c.usable(); err != nil {
 		return nil, err
 	}
-	args, err := toArgs(nvs)
+	args, err := s.args(nvs)
 	if err != nil {
 		return nil, err
 	}
 	defer recoverTo(&err, s.c.markBroken)
-	res, err := s.es.Exec(ctx, args)
-	if err != nil {
-		return nil, err
-	}
-	return result{rowsAffected: res.RowsAffected}, nil
+	return execStmt(ctx, s.es, args)
 }
 
 // QueryContext runs the statement and returns its rows; ctx also governs
@@ -80,7 +78,7 @@ func (s *stmt) QueryContext(ctx context.Context, nvs []driver.NamedValue) (_ dri
 	if err := s.c.usable(); err != nil {
 		return nil, err
 	}
-	args, err := toArgs(nvs)
+	args, err := s.args(nvs)
 	if err != nil {
 		return nil, err
 	}
@@ -90,4 +88,22 @@ func (s *stmt) QueryContext(ctx context.Context, nvs []driver.NamedValue) (_ dri
 		return nil, err
 	}
 	return newRows(ctx, s.c, er, nil), nil
+}
+
+// args converts and checks the arguments of one execution.
+func (s *stmt) args(nvs []driver.NamedValue) ([]engine.Arg, error) {
+	args, err := toArgs(nvs)
+	if err != nil {
+		return nil, err
+	}
+	return args, checkArgs(s.params, args)
+}
+
+// execStmt runs a prepared statement to completion.
+func execStmt(ctx context.Context, es *engine.Stmt, args []engine.Arg) (driver.Result, error) {
+	res, err := es.Exec(ctx, args)
+	if err != nil {
+		return nil, err
+	}
+	return result{rowsAffected: res.RowsAffected}, nil
 }

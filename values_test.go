@@ -286,3 +286,28 @@ func TestResult(t *testing.T) {
 	require.ErrorIs(t, err, ErrNoLastInsertID)
 	assert.Contains(t, err.Error(), "no rowids")
 }
+
+func TestCheckArgs(t *testing.T) {
+	params := []engine.ParamInfo{{Ordinal: 1}, {Ordinal: 2, Name: "id"}}
+	one := value.Int(1)
+	assert.NoError(t, checkArgs(params, []engine.Arg{{Ordinal: 1, Value: one}, {Name: "ID", Value: one}}),
+		"names match case-insensitively")
+	assert.NoError(t, checkArgs(params, []engine.Arg{{Ordinal: 1, Value: one}, {Ordinal: 2, Value: one}}),
+		"a named parameter's slot can be bound by position")
+	assert.NoError(t, checkArgs(nil, nil))
+
+	cases := []struct {
+		args []engine.Arg
+		want string
+	}{
+		{[]engine.Arg{{Ordinal: 1, Value: one}}, "no argument for parameter :id"},
+		{[]engine.Arg{{Name: "id", Value: one}}, "no argument for parameter ?1"},
+		{[]engine.Arg{{Ordinal: 1}, {Name: "id"}, {Ordinal: 3}}, "3 arguments for a statement with 2 parameter(s)"},
+		{[]engine.Arg{{Ordinal: 1}, {Name: "nope"}}, `argument "nope" matches no parameter`},
+	}
+	for _, tc := range cases {
+		err := checkArgs(params, tc.args)
+		require.Error(t, err)
+		assert.Contains(t, err.Error(), tc.want)
+	}
+}
