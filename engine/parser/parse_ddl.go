@@ -327,10 +327,14 @@ func (p *parser) parseWithDefaults() []*SetClause {
 // it is a full expression, except that a following `NOT NULL` is left for
 // the constraint list (`DEFAULT 0 NOT NULL`).
 func (p *parser) parseColumnDefault() Expr {
-	saved := p.noNotNull
-	p.noNotNull = true
 	x := p.parseExpr()
-	p.noNotNull = saved
+	if n, ok := x.(*IsNull); ok && n == p.lastNotNull && p.prevEnd == p.lastNotNullEnd {
+		// The expression ended in `NOT NULL`: give those two words back
+		// to the constraint list by re-scanning from NOT.
+		p.lx.off, p.nla = p.lastNotNullPos, 0
+		p.next()
+		x = n.X
+	}
 	return x
 }
 

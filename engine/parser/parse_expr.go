@@ -89,10 +89,13 @@ func (p *parser) parseIs() Expr {
 		case p.atKw(kwNOTNULL):
 			p.next()
 			l = &IsNull{Loc: loc, X: l, Not: true}
-		case p.atKw(kwNOT) && !p.noNotNull && p.peek(1).is(kwNULL):
+		case p.atKw(kwNOT) && p.peek(1).is(kwNULL):
+			notPos := p.tok.pos
 			p.next()
 			p.next()
-			l = &IsNull{Loc: loc, X: l, Not: true}
+			n := &IsNull{Loc: loc, X: l, Not: true}
+			p.lastNotNull, p.lastNotNullPos, p.lastNotNullEnd = n, notPos, p.prevEnd
+			l = n
 		case p.atKw(kwIS):
 			p.next()
 			not := p.acceptKw(kwNOT)

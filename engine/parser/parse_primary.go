@@ -278,16 +278,17 @@ func (p *parser) parseFuncCall(loc Loc, schema, name string) Expr {
 	return f
 }
 
-// parseTypeName parses a type name: one or more words and optional
-// `(arg [, arg])`. In a column definition (column set) words stop at the
+// parseTypeName parses a type name: one or more bare words, or a single
+// quoted identifier, and optional `(arg [, arg])`. In a column definition (column set) words stop at the
 // keywords that begin a constraint. Returns nil when no word is present.
 func (p *parser) parseTypeName(column bool) *TypeName {
 	if !p.atTypeWord(column) {
 		return nil
 	}
 	tn := &TypeName{Loc: Loc{Pos(p.tok.pos)}, Name: p.tok.text}
+	quoted := p.tok.kind == tQuotedIdent
 	p.next()
-	for p.atTypeWord(column) && p.tok.kind == tIdent {
+	for !quoted && p.atTypeWord(column) && p.tok.kind == tIdent {
 		tn.Name += " " + p.tok.text
 		p.next()
 	}

@@ -331,3 +331,21 @@ func TestParseExactlyOne(t *testing.T) {
 	_, err = Parse("select 1 2")
 	assert.Error(t, err)
 }
+
+func TestParseColumnDefaultBeforeNotNull(t *testing.T) {
+	ct := mustParse(t, `create table t (
+		a integer default 0 not null,
+		b integer default (select x from u where x not null) not null,
+		c integer default case when y not null then 1 end not null,
+		d integer default a + 1 null,
+		e integer default (f not null))`).(*CreateTable)
+	for i, c := range ct.Columns[:3] {
+		require.Len(t, c.Constraints, 2, c.Name)
+		assert.Equal(t, ConstrDefault, c.Constraints[0].Kind, i)
+		assert.Equal(t, ConstrNotNull, c.Constraints[1].Kind, i)
+	}
+	assert.IsType(t, &Binary{}, ct.Columns[0+3].Constraints[0].Expr)
+	assert.Equal(t, ConstrNull, ct.Columns[3].Constraints[1].Kind)
+	assert.IsType(t, &IsNull{}, ct.Columns[4].Constraints[0].Expr)
+	assert.Empty(t, roundTrip(ct))
+}

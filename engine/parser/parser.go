@@ -14,9 +14,12 @@ type parser struct {
 	depth   int      // current nesting depth, bounded by MaxDepth
 	params  int      // anonymous `?` parameters seen so far
 	prevEnd int      // end offset of the last consumed token
-	// noNotNull disables the postfix `x NOT NULL` test while parsing a
-	// column DEFAULT, where NOT NULL is the next constraint.
-	noNotNull bool
+	// lastNotNull is the last node built from the postfix `x NOT NULL`
+	// form, and lastNotNullPos the offset of its NOT: a column DEFAULT
+	// expression ending that way gives NOT NULL back to the constraints.
+	lastNotNull    *IsNull
+	lastNotNullPos int
+	lastNotNullEnd int
 }
 
 // bailout carries a syntax error up the stack to the entry point.

@@ -389,16 +389,31 @@ func (p *printer) typeName(t *TypeName) {
 	switch {
 	case p.naming:
 		p.str(strings.ToLower(t.Name))
-	case !strings.Contains(t.Name, " ") && (!isBareIdent(t.Name) || !isTypeWord(t.Name)):
-		p.quoteIdent(t.Name)
+	case plainTypeName(t.Name):
+		p.str(t.Name)
 	default:
-		p.str(t.Name) // parsed from words that were not reserved
+		p.quoteIdent(t.Name)
 	}
 	if len(t.Args) > 0 {
 		p.str("(")
 		p.exprList(t.Args)
 		p.str(")")
 	}
+}
+
+// plainTypeName reports whether a type name can be written as bare words:
+// single-space separated words that each may continue a type name.
+func plainTypeName(name string) bool {
+	words := strings.Fields(name)
+	if len(words) == 0 || strings.Join(words, " ") != name {
+		return false
+	}
+	for _, w := range words {
+		if !isBareIdent(w) || !isTypeWord(w) {
+			return false
+		}
+	}
+	return true
 }
 
 // isTypeWord reports whether a bare word can continue a type name.
