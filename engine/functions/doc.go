@@ -25,4 +25,9 @@
 //     "Invalid argument types for function abs"); ResultType gives the static
 //     result type used for cross-type comparison coercion.
 //   - Lookup failures read "Function not found: name/nargs".
+//   - Window-only functions (row_number, rank, dense_rank, percent_rank,
+//     cume_dist, ntile, lag, lead, first_value, last_value, nth_value) live
+//     in a separate table (LookupWindow, IsWindowFunction) and compute a
+//     whole sorted Partition at once; aggregates used with OVER are driven
+//     per frame by the engine.
 package functions
