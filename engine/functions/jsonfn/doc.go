@@ -41,8 +41,9 @@
 //
 // init() registers every scalar and aggregate (Defs) into functions.Default,
 // so a blank import of this package is enough. json_each and json_tree are
-// table-valued functions, outside the registry: the engine calls Each and
-// Tree, whose rows follow EachColumns.
+// table-valued functions, outside the registry: the engine exposes the
+// TableFunctions descriptors (Each and Tree, whose rows follow EachColumns
+// and EachColumnTypes).
 //
 // # Paths
 //
