@@ -25,6 +25,20 @@ func FuzzBuiltinsTotal(f *testing.F) {
 			value.Null(), value.Int(n), value.Float(r), value.Text(s), value.Blob(b),
 			value.Bool(n%2 == 0), value.Int(n % 1000), value.JSON(map[string]any{"a": []any{s}}),
 		}
+		for _, d := range windowDefs {
+			for nargs := d.MinArgs; nargs <= d.MaxArgs; nargs++ {
+				rows := make([][]value.Value, 3)
+				for r := range rows {
+					rows[r] = make([]value.Value, nargs)
+					for k := range rows[r] {
+						rows[r][k] = pool[(int(uint64(n)%89)+r+k*5)%len(pool)]
+					}
+				}
+				for _, frames := range [][][2]int{nil, {{-5, 1}, {2, 1}, {0, 99}}} {
+					_ = d.Compute(&Partition{Args: rows, Peer: []int{0, 0, 1}, Frames: frames}, make([]value.Value, 3))
+				}
+			}
+		}
 		for _, name := range Default.Names() {
 			for nargs := 0; nargs <= 4; nargs++ {
 				d, err := Default.Lookup(name, nargs)
