@@ -177,8 +177,7 @@ func (p *parser) parseModuleArgs() []*ModuleArg {
 	for !p.at(tRParen) {
 		a := &ModuleArg{Loc: Loc{Pos(p.tok.pos)}}
 		if p.atIdent() && p.peek(1).kind == tEq {
-			a.Name = p.tok.text
-			p.next()
+			a.Name = p.ident("module argument name")
 			p.next()
 		}
 		a.Value = p.parseExpr()

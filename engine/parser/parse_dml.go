@@ -100,6 +100,10 @@ func (p *parser) parseInsert(with *With) *Insert {
 // once per statement.
 func (p *parser) parseStmtClauses(ctx *[]*ContextAssign, tags *[]*Tag, schema *[]string) {
 	for p.atKw(kwWITH) {
+		// `WITH context AS (...)` before an INSERT source is a CTE.
+		if t := p.peek(2); t.is(kwAS) || t.kind == tLParen && !p.peek(1).is(kwTAGS) {
+			return
+		}
 		switch {
 		case p.peek(1).is(kwCONTEXT):
 			*ctx = p.parseWithContext(*ctx)

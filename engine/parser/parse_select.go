@@ -200,8 +200,7 @@ func (p *parser) parseResultColumn() *ResultColumn {
 	}
 	if p.atIdent() && p.peek(1).kind == tDot && p.peek(2).kind == tStar {
 		rc.Star = true
-		rc.Table = p.tok.text
-		p.next()
+		rc.Table = p.ident("table name")
 		p.next()
 		p.next()
 		return rc
@@ -239,9 +238,7 @@ func (p *parser) parseAlias() string {
 		return p.identOrString("alias after AS")
 	}
 	if p.at(tQuotedIdent) || p.at(tIdent) && !reservedKeyword[p.tok.kw] && !noImplicitAlias[p.tok.kw] {
-		name := p.tok.text
-		p.next()
-		return name
+		return p.ident("alias")
 	}
 	return ""
 }
@@ -325,8 +322,7 @@ func (p *parser) parseWindowSpec() *WindowSpec {
 	p.enter()
 	if p.atIdent() && !p.atKw(kwPARTITION) && !p.atKw(kwORDER) && !p.atKw(kwROWS) &&
 		!p.atKw(kwRANGE) && !p.atKw(kwGROUPS) {
-		w.Base = p.tok.text
-		p.next()
+		w.Base = p.ident("window name")
 	}
 	if p.atKw(kwPARTITION) {
 		p.next()

@@ -349,3 +349,19 @@ func TestParseColumnDefaultBeforeNotNull(t *testing.T) {
 	assert.IsType(t, &IsNull{}, ct.Columns[4].Constraints[0].Expr)
 	assert.Empty(t, roundTrip(ct))
 }
+
+// TestParseInsertCTENamedLikeClause checks that a CTE named context or
+// schema before an INSERT source is not taken for a Quereus clause.
+func TestParseInsertCTENamedLikeClause(t *testing.T) {
+	for _, s := range []string{
+		"insert into t with context as (select 1) select * from context",
+		"insert into t with schema (a) as (select 1) select * from schema",
+	} {
+		ins := mustParse(t, s).(*Insert)
+		assert.Nil(t, ins.Context, s)
+		require.NotNil(t, ins.Source.With, s)
+		assert.Empty(t, roundTrip(ins), s)
+	}
+	ins := mustParse(t, "insert into t with context x = 1 values (1)").(*Insert)
+	assert.Equal(t, "x", ins.Context[0].Name)
+}

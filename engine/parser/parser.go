@@ -160,11 +160,16 @@ func isIdentTok(t *token) bool {
 func (p *parser) atIdent() bool { return isIdentTok(&p.tok) }
 
 // ident consumes an identifier or fails with "Expected <what>".
+// Empty quoted identifiers are rejected: an empty name always means
+// "absent" in the AST.
 func (p *parser) ident(what string) string {
 	if !p.atIdent() {
 		p.failExpected(what)
 	}
 	name := p.tok.text
+	if name == "" {
+		p.fail("Empty identifier")
+	}
 	p.next()
 	return name
 }
@@ -174,6 +179,9 @@ func (p *parser) ident(what string) string {
 func (p *parser) identOrString(what string) string {
 	if p.at(tString) {
 		s := p.tok.text
+		if s == "" {
+			p.fail("Empty identifier")
+		}
 		p.next()
 		return s
 	}

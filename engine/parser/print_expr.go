@@ -146,7 +146,7 @@ func (p *printer) expr(e Expr) {
 			p.ident(e.Schema)
 			p.str(".")
 		}
-		if e.Table != "" {
+		if e.Table != "" || e.Schema != "" {
 			p.ident(e.Table)
 			p.str(".")
 		}
