@@ -7,8 +7,13 @@ import (
 	"github.com/quereus/quereus/engine/types"
 )
 
-// appendPadded appends n (non-negative) with at least width digits.
+// appendPadded appends n with at least width digits (after a '-' for a
+// negative n).
 func appendPadded(b []byte, n, width int) []byte {
+	if n < 0 {
+		b = append(b, '-')
+		n = -n
+	}
 	var buf [20]byte
 	i := len(buf)
 	for n >= 10 || width > 1 {

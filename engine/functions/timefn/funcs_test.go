@@ -264,6 +264,7 @@ func TestStrftimeSpecifiers(t *testing.T) {
 		assert.Equal(t, want, strftime(format, at), format)
 	}
 	assert.Equal(t, "2460518.1278434955", strftime("%J", at))
+	assert.Equal(t, "-000044 -01 56 -000044-03-15", strftime("%Y %C %y %F", time.Date(-44, 3, 15, 0, 0, 0, 0, time.UTC)))
 	sunday := time.Date(2023, 1, 1, 0, 0, 0, 0, time.UTC)
 	assert.Equal(t, "00 01 52 2022 0 7", strftime("%W %U %V %G %w %u", sunday))
 }
