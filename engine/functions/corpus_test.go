@@ -98,7 +98,7 @@ func TestCorpusFunctionCalls(t *testing.T) {
 		}
 	}
 	t.Logf("ran %d corpus statements", ran)
-	assert.Greater(t, ran, 400, "the corpus subset shrank unexpectedly")
+	assert.Greater(t, ran, 440, "the corpus subset shrank unexpectedly")
 }
 
 // callExpr is a literal or a function call.
@@ -109,6 +109,9 @@ type callExpr struct {
 	cast   bool // CAST(args[0] AS castTo)
 	castTo types.Type
 	op     string // operator node (see evalOp); args are its operands
+	coll   string // explicit COLLATE on this expression
+	// CASE: args are [base?] when1, then1, when2, then2, ... [else]
+	hasBase, hasElse bool
 }
 
 func hasUnknownFunction(items []callExpr) bool {
@@ -134,6 +137,8 @@ func staticType(e callExpr) (types.Type, error) {
 		switch e.op {
 		case "||":
 			return types.Text, nil
+		case "case":
+			return types.Any, nil
 		case "+", "-", "*", "/", "%", "&", "|", "<<", ">>", "neg", "pos", "~":
 			if len(ts) == 2 && ts[0] == types.Integer && ts[1] == types.Integer {
 				return types.Integer, nil
@@ -289,21 +294,35 @@ func evalOp(e callExpr) (value.Value, error) {
 		}
 		vals[k] = v
 	}
-	cmp := func(a, b callExpr, va, vb value.Value, fn func(x, y value.Value) value.Value) value.Value {
+	var collErr error
+	cmp := func(a, b callExpr, va, vb value.Value, fn func(x, y value.Value, c *collation.Collation) value.Value) value.Value {
 		ta, _ := staticType(a)
 		tb, _ := staticType(b)
 		ca, cb := types.ComparisonCoercion(ta, tb)
-		return fn(ca.Apply(va), cb.Apply(vb))
+		name := a.coll
+		if name == "" {
+			name = b.coll
+		} else if b.coll != "" && !strings.EqualFold(a.coll, b.coll) {
+			collErr = fmt.Errorf("conflicting COLLATE clauses in comparison")
+		}
+		var c *collation.Collation
+		if name != "" {
+			var err error
+			if c, err = collation.Lookup(name); err != nil {
+				collErr = err
+			}
+		}
+		return fn(ca.Apply(va), cb.Apply(vb), c)
 	}
-	withColl := func(fn func(a, b value.Value, c *collation.Collation) value.Value) func(x, y value.Value) value.Value {
-		return func(x, y value.Value) value.Value { return fn(x, y, nil) }
+	withColl := func(fn func(a, b value.Value, c *collation.Collation) value.Value) func(x, y value.Value, c *collation.Collation) value.Value {
+		return fn
 	}
 	binary := map[string]func(a, b value.Value) value.Value{
 		"+": types.Add, "-": types.Sub, "*": types.Mul, "/": types.Div, "%": types.Mod,
 		"&": types.BitAnd, "|": types.BitOr, "<<": types.Shl, ">>": types.Shr, "||": types.Concat,
 		"and": types.And, "or": types.Or, "xor": types.Xor,
 	}
-	compare := map[string]func(a, b value.Value) value.Value{
+	compare := map[string]func(a, b value.Value, c *collation.Collation) value.Value{
 		"=": withColl(types.Equal), "==": withColl(types.Equal), "!=": withColl(types.NotEqual),
 		"<>": withColl(types.NotEqual), "<": withColl(types.Less), "<=": withColl(types.LessEqual),
 		">": withColl(types.Greater), ">=": withColl(types.GreaterEqual),
@@ -312,7 +331,8 @@ func evalOp(e callExpr) (value.Value, error) {
 		return fn(vals[0], vals[1]), nil
 	}
 	if fn, ok := compare[e.op]; ok {
-		return cmp(e.args[0], e.args[1], vals[0], vals[1], fn), nil
+		v := cmp(e.args[0], e.args[1], vals[0], vals[1], fn)
+		return v, collErr
 	}
 	switch e.op {
 	case "neg":
@@ -353,17 +373,56 @@ func evalOp(e callExpr) (value.Value, error) {
 	case "between":
 		lo := cmp(e.args[0], e.args[1], vals[0], vals[1], withColl(types.GreaterEqual))
 		hi := cmp(e.args[0], e.args[2], vals[0], vals[2], withColl(types.LessEqual))
-		return types.And(lo, hi), nil
+		return types.And(lo, hi), collErr
+	case "in":
+		// x IN (a, b, ...) is the disjunction of the pairwise = comparisons.
+		out := value.Bool(false)
+		for k := 1; k < len(vals); k++ {
+			out = types.Or(out, cmp(e.args[0], e.args[k], vals[0], vals[k], types.Equal))
+		}
+		return out, collErr
+	case "case":
+		return evalCase(e, vals, cmp)
 	}
 	return value.Null(), fmt.Errorf("unknown operator %s", e.op)
 }
 
+// evalCase evaluates a CASE node from its evaluated parts.
+func evalCase(e callExpr, vals []value.Value,
+	cmp func(a, b callExpr, va, vb value.Value, fn func(x, y value.Value, c *collation.Collation) value.Value) value.Value,
+) (value.Value, error) {
+	k := 0
+	if e.hasBase {
+		k = 1
+	}
+	end := len(vals)
+	if e.hasElse {
+		end--
+	}
+	for ; k+1 < end; k += 2 {
+		var hit bool
+		if e.hasBase {
+			hit = types.IsTrue(cmp(e.args[0], e.args[k], vals[0], vals[k], types.Equal))
+		} else {
+			hit = types.IsTrue(vals[k])
+		}
+		if hit {
+			return vals[k+1], nil
+		}
+	}
+	if e.hasElse {
+		return vals[len(vals)-1], nil
+	}
+	return value.Null(), nil
+}
+
 // ---- a tiny parser for "SELECT expr [AS alias], ..." ----
 //
-// Expressions: literals, function calls, CAST(x AS type), unary - + ~ NOT,
-// binary || * / % + - << >> & | < <= > >= = == != <> AND XOR OR,
-// IS [NOT] NULL/TRUE/FALSE, [NOT] LIKE/GLOB, [NOT] BETWEEN. Anything else
-// (columns, CASE, COLLATE, IN, subqueries) makes the statement unsupported.
+// Expressions: literals, function calls, CAST(x AS type), CASE, unary - + ~
+// NOT, binary || * / % + - << >> & | < <= > >= = == != <> AND XOR OR,
+// IS [NOT] NULL/TRUE/FALSE, [NOT] LIKE/GLOB, [NOT] BETWEEN, [NOT] IN (list),
+// postfix COLLATE. Anything else (columns, subqueries) makes the statement
+// unsupported.
 
 type callParser struct {
 	toks []string
@@ -424,7 +483,7 @@ func parseSelectCalls(sql string) ([]callExpr, bool) {
 
 // binaryLevels lists binary operators by increasing precedence.
 var binaryLevels = [][]string{
-	{"or"}, {"xor"}, {"and"}, {"not"}, {"=", "==", "!=", "<>", "is", "like", "glob", "between"},
+	{"or"}, {"xor"}, {"and"}, {"not"}, {"=", "==", "!=", "<>", "is", "like", "glob", "between", "in"},
 	{"<", "<=", ">", ">="}, {"&", "|", "<<", ">>"}, {"+", "-"}, {"*", "/", "%"}, {"||"},
 }
 
@@ -458,7 +517,7 @@ func (p *callParser) expr(min int) (callExpr, bool) {
 	for {
 		tok := strings.ToLower(p.peek())
 		negate := false
-		if tok == "not" && (p.peekIs("not", "like") || p.peekIs("not", "glob") || p.peekIs("not", "between")) {
+		if tok == "not" && (p.peekIs("not", "like") || p.peekIs("not", "glob") || p.peekIs("not", "between") || p.peekIs("not", "in")) {
 			negate = true
 			tok = strings.ToLower(p.toks[p.pos+1])
 		}
@@ -483,6 +542,25 @@ func (p *callParser) expr(min int) (callExpr, bool) {
 				return callExpr{}, false
 			}
 			node = callExpr{op: op + word, args: []callExpr{left}}
+		case "in":
+			if p.next() != "(" {
+				return callExpr{}, false
+			}
+			node = callExpr{op: "in", args: []callExpr{left}}
+			for {
+				m, ok := p.expr(0)
+				if !ok {
+					return callExpr{}, false
+				}
+				node.args = append(node.args, m)
+				sep := p.next()
+				if sep == ")" {
+					break
+				}
+				if sep != "," {
+					return callExpr{}, false
+				}
+			}
 		case "between":
 			lo, ok := p.expr(l + 1)
 			if !ok || !strings.EqualFold(p.next(), "and") {
@@ -517,7 +595,16 @@ func (p *callParser) unary() (callExpr, bool) {
 		}
 		return callExpr{op: op, args: []callExpr{operand}}, true
 	}
-	return p.primary()
+	e, ok := p.primary()
+	for ok && strings.EqualFold(p.peek(), "collate") {
+		p.next()
+		name := p.next()
+		if !isIdent(name) {
+			return callExpr{}, false
+		}
+		e.coll = name
+	}
+	return e, ok
 }
 
 func (p *callParser) primary() (callExpr, bool) {
@@ -546,6 +633,41 @@ func (p *callParser) primary() (callExpr, bool) {
 		return callExpr{lit: value.Blob(b)}, true
 	case t[0] >= '0' && t[0] <= '9' || t[0] == '.':
 		return numberLit(t)
+	case lower == "case":
+		e := callExpr{op: "case"}
+		if !strings.EqualFold(p.peek(), "when") {
+			base, ok := p.expr(0)
+			if !ok {
+				return callExpr{}, false
+			}
+			e.hasBase = true
+			e.args = append(e.args, base)
+		}
+		for strings.EqualFold(p.peek(), "when") {
+			p.next()
+			w, ok := p.expr(0)
+			if !ok || !strings.EqualFold(p.next(), "then") {
+				return callExpr{}, false
+			}
+			th, ok := p.expr(0)
+			if !ok {
+				return callExpr{}, false
+			}
+			e.args = append(e.args, w, th)
+		}
+		if strings.EqualFold(p.peek(), "else") {
+			p.next()
+			el, ok := p.expr(0)
+			if !ok {
+				return callExpr{}, false
+			}
+			e.hasElse = true
+			e.args = append(e.args, el)
+		}
+		if !strings.EqualFold(p.next(), "end") {
+			return callExpr{}, false
+		}
+		return e, true
 	case lower == "cast" && p.peek() == "(":
 		p.next()
 		a, ok := p.expr(0)
