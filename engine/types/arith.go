@@ -100,6 +100,9 @@ func arith(a, b value.Value, op arithOp) value.Value {
 		}
 		return floatResult(x * y)
 	}
+	if r, ok := mixedFast(a, b, op); ok {
+		return r
+	}
 	x, ok := operandOf(a, true)
 	if !ok {
 		return value.Null()
@@ -164,6 +167,30 @@ func arith(a, b value.Value, op arithOp) value.Value {
 		r.Rem(bx, by)
 	}
 	return exactResult(r, fromReal)
+}
+
+// mixedFast handles a non-whole REAL with an INTEGER for + - *, which the
+// general path would compute in float64 as well.
+func mixedFast(a, b value.Value, op arithOp) (value.Value, bool) {
+	if op > opMul {
+		return value.Null(), false
+	}
+	var x, y float64
+	switch {
+	case a.Kind() == value.KindReal && b.Kind() == value.KindInteger && !isWhole(a.Float()):
+		x, y = a.Float(), float64(b.Int())
+	case a.Kind() == value.KindInteger && b.Kind() == value.KindReal && !isWhole(b.Float()):
+		x, y = float64(a.Int()), b.Float()
+	default:
+		return value.Null(), false
+	}
+	switch op {
+	case opAdd:
+		return floatResult(x + y), true
+	case opSub:
+		return floatResult(x - y), true
+	}
+	return floatResult(x * y), true
 }
 
 // smallArith computes an int64 operation; ok is false on overflow (the
