@@ -23,7 +23,7 @@ func (c *compiler) alterTable(st *parser.AlterTable) (*program, error) {
 	return ddlProgram(func(e *env) error {
 		t := e.conn.catalog().Table(st.Name.Name)
 		if t == nil {
-			return fmt.Errorf("no such table: %s", st.Name.Name)
+			return errNoTable(st.Name.Name)
 		}
 		switch a := st.Action.(type) {
 		case *parser.RenameTable:
@@ -141,6 +141,10 @@ func (c *compiler) rewriteRows(e *env, old, nt *schema.Table, mapRow func(value.
 	if nw.checks, err = compileChecks(c, nt); err != nil {
 		return err
 	}
+	gen, err := c.generatedColumns(nt)
+	if err != nil {
+		return err
+	}
 	for _, r := range rows {
 		row := r.row
 		if mapRow != nil {
@@ -149,6 +153,9 @@ func (c *compiler) rewriteRows(e *env, old, nt *schema.Table, mapRow func(value.
 			}
 		}
 		if err := convertRow(nt, row); err != nil {
+			return err
+		}
+		if err := gen.apply(e, nt, row); err != nil {
 			return err
 		}
 		if err := nw.checkNotNull(row); err != nil {
@@ -226,7 +233,7 @@ func renameTable(e *env, t *schema.Table, newName string) error {
 
 func (c *compiler) addColumn(e *env, t *schema.Table, cd *parser.ColumnDef) error {
 	if t.ColumnIndex(cd.Name) >= 0 {
-		return fmt.Errorf("duplicate column name: %s", cd.Name)
+		return fmt.Errorf("column %s already exists in table %s", cd.Name, t.Name)
 	}
 	if cd.Type != nil {
 		if err := validType(cd.Type.Name); err != nil {
@@ -273,13 +280,58 @@ func (c *compiler) dropColumn(e *env, t *schema.Table, name string) error {
 	if len(t.Columns) == 1 {
 		return fmt.Errorf("cannot drop the only column of table %s", t.Name)
 	}
-	for _, ix := range t.Indexes {
-		for _, p := range ix.Parts {
-			if p.Col == i && !ix.Implicit {
-				return fmt.Errorf("cannot drop column %s: it is used by index %s", name, ix.Name)
+	for _, ck := range t.Checks {
+		if exprMentions(ck.Expr, name) && !strings.HasPrefix(ck.Name, "_check_") {
+			return fmt.Errorf("cannot drop column %s: it is referenced by CHECK constraint '%s'", name, ck.Name)
+		}
+	}
+	for _, fk := range t.FKs {
+		for _, c := range fk.Columns {
+			if c == i {
+				return fmt.Errorf("cannot drop column %s: it is referenced by foreign key %s", name, fk.Name)
 			}
 		}
 	}
+	for _, child := range e.conn.catalog().Tables() {
+		for _, fk := range child.FKs {
+			if !strings.EqualFold(fk.RefTable, t.Name) {
+				continue
+			}
+			pcols, err := parentCols(t, fk)
+			if err != nil {
+				continue
+			}
+			for _, pc := range pcols {
+				if pc == i {
+					return fmt.Errorf("cannot drop column %s: it is referenced by foreign key %s of table %s", name, fk.Name, child.Name)
+				}
+			}
+		}
+	}
+	// Indexes over the dropped column go with it.
+	kept := *t
+	kept.Indexes = nil
+	for _, ix := range t.Indexes {
+		uses := false
+		for _, p := range ix.Parts {
+			uses = uses || p.Col == i
+		}
+		if uses && !ix.Implicit {
+			if err := putCatalog(e, indexCatalogKey(ix.Name), ""); err != nil {
+				return err
+			}
+			is, err := e.conn.db.indexStore(t, ix)
+			if err != nil {
+				return err
+			}
+			if err := clearStore(e, e.txn.Store(is)); err != nil {
+				return err
+			}
+			continue
+		}
+		kept.Indexes = append(kept.Indexes, ix)
+	}
+	t = &kept
 	def := copyDef(t.Def)
 	def.Columns = append(def.Columns[:i:i], def.Columns[i+1:]...)
 	var cons []*parser.TableConstraint
@@ -295,6 +347,18 @@ func (c *compiler) dropColumn(e *env, t *schema.Table, name string) error {
 		return out, nil
 	}
 	return c.replaceTable(e, t, def, mapRow, false)
+}
+
+// exprMentions reports whether x references column by name.
+func exprMentions(x parser.Expr, column string) bool {
+	found := false
+	walkExpr(x, func(n parser.Expr) bool {
+		if ref, ok := n.(*parser.ColumnRef); ok && strings.EqualFold(ref.Column, column) {
+			found = true
+		}
+		return !found
+	})
+	return found
 }
 
 // constraintMentions reports whether a table constraint references column.

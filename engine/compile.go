@@ -55,7 +55,7 @@ func (c *compiler) statement(ast parser.Stmt) (*program, error) {
 				return errors.New("cannot COMMIT inside a transaction started through the driver; use Tx.Commit")
 			}
 			if conn.txn == nil || !conn.explicit {
-				return errors.New("cannot commit - no transaction is active")
+				return nil // COMMIT outside a transaction is a no-op, as in Quereus
 			}
 			return conn.commit(ctx)
 		}}, nil
@@ -69,7 +69,7 @@ func (c *compiler) statement(ast parser.Stmt) (*program, error) {
 				return errors.New("cannot ROLLBACK inside a transaction started through the driver; use Tx.Rollback")
 			}
 			if conn.txn == nil || !conn.explicit {
-				return errors.New("cannot rollback - no transaction is active")
+				return nil
 			}
 			return conn.rollback()
 		}}, nil

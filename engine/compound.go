@@ -33,7 +33,7 @@ func (c *compiler) compound(sc *scope, b *parser.Compound) (*queryPlan, error) {
 		return nil, err
 	}
 	if len(l.cols) != len(r.cols) {
-		return nil, fmt.Errorf("SELECTs to the left and right of %s do not have the same number of result columns", compoundNames[b.Op])
+		return nil, fmt.Errorf("column count mismatch: SELECTs to the left and right of %s do not have the same number of result columns", compoundNames[b.Op])
 	}
 	cols := append([]outCol(nil), l.cols...)
 	parts := make([]keyPart, len(cols))

@@ -125,13 +125,13 @@ func (c *compiler) createIndex(st *parser.CreateIndex) (*program, error) {
 		cat := e.conn.catalog()
 		t := cat.Table(st.Table)
 		if t == nil {
-			return fmt.Errorf("no such table: %s", st.Table)
+			return errNoTable(st.Table)
 		}
 		if other := cat.Index(st.Name.Name); other != nil {
-			if st.IfNotExists {
-				return nil
-			}
 			if strings.EqualFold(other.Table, t.Name) {
+				if st.IfNotExists {
+					return nil
+				}
 				return fmt.Errorf("Index %s already exists", st.Name.Name)
 			}
 			return fmt.Errorf("Index '%s' already exists in schema 'main' on table '%s'", st.Name.Name, other.Table)
@@ -182,7 +182,7 @@ func (c *compiler) createView(st *parser.CreateView) (*program, error) {
 			return err
 		}
 		if len(st.Columns) > 0 && len(st.Columns) != len(plan.cols) {
-			return fmt.Errorf("view %s has %d columns but %d names", st.Name.Name, len(plan.cols), len(st.Columns))
+			return fmt.Errorf("view %s: %d declared columns but the query has %d", st.Name.Name, len(st.Columns), len(plan.cols))
 		}
 		text := ddlText(st)
 		if err := putCatalog(e, viewCatalogKey(st.Name.Name), text); err != nil {
@@ -253,7 +253,7 @@ func dropTable(e *env, name string, ifExists bool) error {
 		if ifExists {
 			return nil
 		}
-		return fmt.Errorf("no such table: %s", name)
+		return errNoTable(name)
 	}
 	db := e.conn.db
 	ds, err := db.dataStore(t)

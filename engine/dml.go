@@ -19,7 +19,7 @@ func (c *compiler) dmlTarget(name parser.ObjectName) (*schema.Table, error) {
 	}
 	t := c.cat.Table(name.Name)
 	if t == nil {
-		return nil, fmt.Errorf("no such table: %s", name.Name)
+		return nil, errNoTable(name.Name)
 	}
 	return t, nil
 }
@@ -113,6 +113,17 @@ func (c *compiler) generatedColumns(t *schema.Table) (*generatedCols, error) {
 }
 
 func (g *generatedCols) apply(e *env, t *schema.Table, row value.Row) error {
+	// Generated columns may depend on each other in any declaration order:
+	// len(cols) passes reach the fixpoint of any acyclic chain.
+	for pass := 0; pass < len(g.cols); pass++ {
+		if err := g.applyOnce(e, t, row); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (g *generatedCols) applyOnce(e *env, t *schema.Table, row value.Row) error {
 	for i, c := range g.cols {
 		v, err := g.exprs[i].fn(e, row)
 		if err != nil {
@@ -143,22 +154,20 @@ func (c *compiler) scanTarget(t *schema.Table, sc *scope, where parser.Expr) (no
 	return n, nil
 }
 
-func conflictOf(action parser.ConflictAction) parser.ConflictAction {
-	if action == parser.ConflictDefault {
-		return parser.ConflictAbort
-	}
-	return action
-}
+func conflictOf(action parser.ConflictAction) parser.ConflictAction { return action }
 
 func (c *compiler) update(st *parser.Update) (*program, error) {
-	if st.With != nil || st.From != nil || len(st.Context) > 0 {
-		return nil, fmt.Errorf("UPDATE with WITH, FROM or WITH CONTEXT is not supported")
+	if st.From != nil || len(st.Context) > 0 {
+		return nil, fmt.Errorf("UPDATE ... FROM and WITH CONTEXT are not supported")
 	}
 	t, err := c.dmlTarget(st.Table)
 	if err != nil {
 		return nil, err
 	}
 	sc := tableScope(t, st.Alias)
+	if sc.parent, err = c.dmlWith(st.With); err != nil {
+		return nil, err
+	}
 	src, err := c.scanTarget(t, sc, st.Where)
 	if err != nil {
 		return nil, err
@@ -182,7 +191,7 @@ func (c *compiler) update(st *parser.Update) (*program, error) {
 		}
 		seen[i] = true
 		if t.Columns[i].Generated != nil {
-			return nil, fmt.Errorf("cannot UPDATE generated column %s", t.Columns[i].Name)
+			return nil, fmt.Errorf("Cannot UPDATE generated column '%s'", t.Columns[i].Name)
 		}
 		ce, err := c.expr(sc, s.Value)
 		if err != nil {
@@ -255,14 +264,17 @@ func (c *compiler) update(st *parser.Update) (*program, error) {
 }
 
 func (c *compiler) delete(st *parser.Delete) (*program, error) {
-	if st.With != nil || len(st.Context) > 0 {
-		return nil, fmt.Errorf("DELETE with WITH or WITH CONTEXT is not supported")
+	if len(st.Context) > 0 {
+		return nil, fmt.Errorf("WITH CONTEXT is not supported")
 	}
 	t, err := c.dmlTarget(st.Table)
 	if err != nil {
 		return nil, err
 	}
 	sc := tableScope(t, st.Alias)
+	if sc.parent, err = c.dmlWith(st.With); err != nil {
+		return nil, err
+	}
 	src, err := c.scanTarget(t, sc, st.Where)
 	if err != nil {
 		return nil, err
@@ -306,4 +318,12 @@ func (c *compiler) delete(st *parser.Delete) (*program, error) {
 		return int64(len(targets)), out, nil
 	}
 	return prog, nil
+}
+
+// dmlWith plans a DML statement's leading WITH clause (nil when absent).
+func (c *compiler) dmlWith(w *parser.With) (*scope, error) {
+	if w == nil {
+		return nil, nil
+	}
+	return c.with(nil, w)
 }

@@ -81,7 +81,7 @@ func (w *writer) fkCheckChild(row value.Row) error {
 		}
 		parent := cat.Table(fk.RefTable)
 		if parent == nil {
-			return &constraintError{msg: fmt.Sprintf("CHECK constraint failed: %s", fk.Name)}
+			return &constraintError{msg: fmt.Sprintf("CHECK constraint failed: %s — referenced table 'main.%s' does not exist", fk.Name, fk.RefTable)}
 		}
 		pcols, err := parentCols(parent, fk)
 		if err != nil {

@@ -104,7 +104,7 @@ func (c *compiler) tableRef(sc *scope, te *parser.TableRef, conj []parser.Expr, 
 	}
 	t := c.cat.Table(te.Name)
 	if t == nil {
-		return nil, fmt.Errorf("no such table: %s (not found in schema path: main)", te.Name)
+		return nil, errNoTable(te.Name)
 	}
 	src := &source{}
 	for _, col := range t.Columns {
@@ -219,4 +219,10 @@ func slotCexpr(i int, s slot) *cexpr {
 		ce.class = classAny
 	}
 	return ce
+}
+
+// errNoTable is the unknown-table error (it carries both the SQLite and
+// the Quereus wording).
+func errNoTable(name string) error {
+	return fmt.Errorf("no such table: %s (Table '%s' not found in schema path: main)", name, name)
 }

@@ -28,10 +28,14 @@ func upsertScope(t *schema.Table, alias string) *scope {
 }
 
 func (c *compiler) insert(st *parser.Insert) (*program, error) {
-	if st.With != nil || len(st.Context) > 0 {
-		return nil, fmt.Errorf("INSERT with WITH or WITH CONTEXT is not supported")
+	if len(st.Context) > 0 {
+		return nil, fmt.Errorf("WITH CONTEXT is not supported")
 	}
 	t, err := c.dmlTarget(st.Table)
+	if err != nil {
+		return nil, err
+	}
+	withScope, err := c.dmlWith(st.With)
 	if err != nil {
 		return nil, err
 	}
@@ -59,12 +63,12 @@ func (c *compiler) insert(st *parser.Insert) (*program, error) {
 	}
 	for _, i := range targets {
 		if t.Columns[i].Generated != nil {
-			return nil, fmt.Errorf("cannot INSERT into generated column %s", t.Columns[i].Name)
+			return nil, fmt.Errorf("Cannot INSERT into generated column '%s'", t.Columns[i].Name)
 		}
 	}
 	var src *queryPlan
 	if !st.DefaultValues {
-		if src, err = c.query(nil, st.Source); err != nil {
+		if src, err = c.query(withScope, st.Source); err != nil {
 			return nil, err
 		}
 		if len(src.cols) != len(targets) {
@@ -89,6 +93,7 @@ func (c *compiler) insert(st *parser.Insert) (*program, error) {
 	}
 	var upserts []*upsertClause
 	usc := upsertScope(t, st.Alias)
+	usc.parent = withScope
 	for _, u := range st.Upserts {
 		uc := &upsertClause{doNothing: u.DoNothing}
 		for _, tc := range u.Target {
@@ -121,7 +126,9 @@ func (c *compiler) insert(st *parser.Insert) (*program, error) {
 		}
 		upserts = append(upserts, uc)
 	}
-	ret, cols, err := c.returning(tableScope(t, st.Alias), st.Returning)
+	rsc := tableScope(t, st.Alias)
+	rsc.parent = withScope
+	ret, cols, err := c.returning(rsc, st.Returning)
 	if err != nil {
 		return nil, err
 	}

@@ -115,12 +115,28 @@ func (w *writer) checkRow(op parser.Operation, row, newRow, oldRow value.Row) er
 }
 
 func (w *writer) checkNotNull(row value.Row) error {
+	return w.checkNotNullAction(row, parser.ConflictDefault)
+}
+
+// checkNotNullAction checks NOT NULL columns; the error carries the
+// resolved conflict action.
+func (w *writer) checkNotNullAction(row value.Row, stmt parser.ConflictAction) error {
 	for i, col := range w.t.Columns {
 		if col.NotNull && row[i].IsNull() {
-			return &constraintError{msg: fmt.Sprintf("NOT NULL constraint failed: %s.%s", w.t.Name, col.Name)}
+			return &constraintError{msg: fmt.Sprintf("NOT NULL constraint failed: %s.%s", w.t.Name, col.Name),
+				action: resolve(stmt, col.NotNullConflict)}
 		}
 	}
 	return nil
+}
+
+// ignorable reports whether err is a constraint failure resolved as IGNORE.
+func ignorable(err error, stmt parser.ConflictAction) bool {
+	ce, ok := err.(*constraintError)
+	if !ok {
+		return false
+	}
+	return resolve(stmt, ce.action) == parser.ConflictIgnore
 }
 
 // inIndex reports whether row belongs in a (possibly partial) index.
@@ -223,8 +239,21 @@ func (w *writer) remove(key []byte, row value.Row) error {
 
 // conflict describes a uniqueness conflict found before a write.
 type conflict struct {
-	key []byte
-	msg string
+	key    []byte
+	msg    string
+	action parser.ConflictAction // the constraint's own ON CONFLICT action
+}
+
+// resolve picks the conflict action: an explicit statement-level OR
+// clause wins, then the constraint's ON CONFLICT clause, then ABORT.
+func resolve(stmt, constraint parser.ConflictAction) parser.ConflictAction {
+	if stmt != parser.ConflictDefault {
+		return stmt
+	}
+	if constraint != parser.ConflictDefault {
+		return constraint
+	}
+	return parser.ConflictAbort
 }
 
 // findConflicts lists rows (other than selfKey) that row would collide
@@ -235,7 +264,7 @@ func (w *writer) findConflicts(row value.Row, key, selfKey []byte) ([]conflict, 
 		if found, err := w.data.Has(key); err != nil {
 			return nil, err
 		} else if found {
-			out = append(out, conflict{key: key, msg: fmt.Sprintf("UNIQUE constraint failed: %s PK", w.t.Name)})
+			out = append(out, conflict{key: key, msg: fmt.Sprintf("UNIQUE constraint failed: %s PK", w.t.Name), action: w.t.PKConflict})
 		}
 	}
 	for i, ix := range w.t.Indexes {
@@ -251,7 +280,7 @@ func (w *writer) findConflicts(row value.Row, key, selfKey []byte) ([]conflict, 
 			return nil, err
 		}
 		if ck != nil {
-			out = append(out, conflict{key: ck, msg: uniqueMsg(w.t, ix)})
+			out = append(out, conflict{key: ck, msg: uniqueMsg(w.t, ix), action: ix.Conflict})
 		}
 	}
 	return out, nil
@@ -260,14 +289,14 @@ func (w *writer) findConflicts(row value.Row, key, selfKey []byte) ([]conflict, 
 // insert writes a new row. It returns false when the row was skipped
 // (OR IGNORE).
 func (w *writer) insert(row value.Row, action parser.ConflictAction) (bool, error) {
-	if err := w.checkNotNull(row); err != nil {
-		if action == parser.ConflictIgnore {
+	if err := w.checkNotNullAction(row, action); err != nil {
+		if ignorable(err, action) {
 			return false, nil
 		}
 		return false, err
 	}
 	if err := w.checkRow(parser.OpInsert, row, row, nil); err != nil {
-		if action == parser.ConflictIgnore {
+		if ignorable(err, action) {
 			return false, nil
 		}
 		return false, err
@@ -277,27 +306,13 @@ func (w *writer) insert(row value.Row, action parser.ConflictAction) (bool, erro
 	if err != nil {
 		return false, err
 	}
-	if len(conflicts) > 0 {
-		switch action {
-		case parser.ConflictIgnore:
-			return false, nil
-		case parser.ConflictReplace:
-			for _, cf := range conflicts {
-				old, found, err := w.get(cf.key)
-				if err != nil {
-					return false, err
-				}
-				if found {
-					if err := w.remove(cf.key, old); err != nil {
-						return false, err
-					}
-				}
-			}
-		default:
-			return false, &constraintError{msg: conflicts[0].msg}
-		}
+	if ok, err := w.settle(conflicts, action); !ok || err != nil {
+		return false, err
 	}
 	if err := w.fkCheckChild(row); err != nil {
+		if ignorable(err, action) {
+			return false, nil
+		}
 		return false, err
 	}
 	if err := w.data.Put(key, encodeRow(row)); err != nil {
@@ -312,16 +327,43 @@ func (w *writer) insert(row value.Row, action parser.ConflictAction) (bool, erro
 	return true, nil
 }
 
+// settle resolves uniqueness conflicts: ok is false when the write must be
+// skipped (IGNORE); REPLACE deletes the conflicting rows; anything else
+// fails with the first conflict.
+func (w *writer) settle(conflicts []conflict, action parser.ConflictAction) (bool, error) {
+	for _, cf := range conflicts {
+		switch resolve(action, cf.action) {
+		case parser.ConflictIgnore:
+			return false, nil
+		case parser.ConflictReplace:
+		default:
+			return false, &constraintError{msg: cf.msg, action: resolve(action, cf.action)}
+		}
+	}
+	for _, cf := range conflicts {
+		old, found, err := w.get(cf.key)
+		if err != nil {
+			return false, err
+		}
+		if found {
+			if err := w.remove(cf.key, old); err != nil {
+				return false, err
+			}
+		}
+	}
+	return true, nil
+}
+
 // update replaces the row stored under oldKey.
 func (w *writer) update(oldKey []byte, oldRow, newRow value.Row, action parser.ConflictAction) (bool, error) {
-	if err := w.checkNotNull(newRow); err != nil {
-		if action == parser.ConflictIgnore {
+	if err := w.checkNotNullAction(newRow, action); err != nil {
+		if ignorable(err, action) {
 			return false, nil
 		}
 		return false, err
 	}
 	if err := w.checkRow(parser.OpUpdate, newRow, newRow, oldRow); err != nil {
-		if action == parser.ConflictIgnore {
+		if ignorable(err, action) {
 			return false, nil
 		}
 		return false, err
@@ -331,30 +373,13 @@ func (w *writer) update(oldKey []byte, oldRow, newRow value.Row, action parser.C
 	if err != nil {
 		return false, err
 	}
-	if len(conflicts) > 0 {
-		switch action {
-		case parser.ConflictIgnore:
-			return false, nil
-		case parser.ConflictReplace:
-			for _, cf := range conflicts {
-				old, found, err := w.get(cf.key)
-				if err != nil {
-					return false, err
-				}
-				if found {
-					if err := w.remove(cf.key, old); err != nil {
-						return false, err
-					}
-				}
-			}
-		default:
-			return false, &constraintError{msg: conflicts[0].msg}
-		}
-	}
-	if err := w.fkCheckChild(newRow); err != nil {
+	if ok, err := w.settle(conflicts, action); !ok || err != nil {
 		return false, err
 	}
-	if err := w.fkParentUpdate(oldRow, newRow); err != nil {
+	if err := w.fkCheckChild(newRow); err != nil {
+		if ignorable(err, action) {
+			return false, nil
+		}
 		return false, err
 	}
 	if err := w.deleteIndexes(oldRow, oldKey); err != nil {
@@ -373,6 +398,10 @@ func (w *writer) update(oldKey []byte, oldRow, newRow value.Row, action parser.C
 	}
 	w.e.txn.Emit(storage.DataChangeEvent{Type: storage.Update, SchemaName: schema.MainSchema, TableName: w.t.Name,
 		Key: pkValues(w.t, newRow), OldRow: oldRow, NewRow: newRow})
+	// Referencing rows follow the new parent values once they exist.
+	if err := w.fkParentUpdate(oldRow, newRow); err != nil {
+		return false, err
+	}
 	return true, nil
 }
 

@@ -29,8 +29,9 @@ func BuildTable(def *parser.CreateTable, opts BuildOptions, known func(string) b
 	var pkCols []*parser.IndexedColumn
 	pkDeclared := false
 	type uniq struct {
-		name string
-		cols []*parser.IndexedColumn
+		name     string
+		cols     []*parser.IndexedColumn
+		conflict parser.ConflictAction
 	}
 	var uniques []uniq
 	for _, cd := range def.Columns {
@@ -45,6 +46,7 @@ func BuildTable(def *parser.CreateTable, opts BuildOptions, known func(string) b
 			switch cc.Kind {
 			case parser.ConstrNotNull:
 				col.NotNull = true
+				col.NotNullConflict = cc.OnConflict
 			case parser.ConstrNull:
 				col.NotNull = false
 			case parser.ConstrDefault:
@@ -61,9 +63,10 @@ func BuildTable(def *parser.CreateTable, opts BuildOptions, known func(string) b
 					return nil, fmt.Errorf("table %s has more than one primary key", def.Name.Name)
 				}
 				pkDeclared = true
+				t.PKConflict = cc.OnConflict
 				pkCols = []*parser.IndexedColumn{{X: &parser.ColumnRef{Column: cd.Name}, Dir: cc.Dir}}
 			case parser.ConstrUnique:
-				uniques = append(uniques, uniq{cc.Name, []*parser.IndexedColumn{{X: &parser.ColumnRef{Column: cd.Name}}}})
+				uniques = append(uniques, uniq{cc.Name, []*parser.IndexedColumn{{X: &parser.ColumnRef{Column: cd.Name}}}, cc.OnConflict})
 			case parser.ConstrCheck:
 				name := cc.Name
 				if name == "" {
@@ -86,12 +89,13 @@ func BuildTable(def *parser.CreateTable, opts BuildOptions, known func(string) b
 				return nil, fmt.Errorf("table %s has more than one primary key", def.Name.Name)
 			}
 			pkDeclared = true
+			t.PKConflict = tc.OnConflict
 			pkCols = tc.Columns
 			if pkCols == nil {
 				pkCols = []*parser.IndexedColumn{}
 			}
 		case parser.ConstrUnique:
-			uniques = append(uniques, uniq{tc.Name, tc.Columns})
+			uniques = append(uniques, uniq{tc.Name, tc.Columns, tc.OnConflict})
 		case parser.ConstrCheck:
 			name := tc.Name
 			if name == "" {
@@ -110,6 +114,33 @@ func BuildTable(def *parser.CreateTable, opts BuildOptions, known func(string) b
 				fk.Columns = append(fk.Columns, i)
 			}
 			t.FKs = append(t.FKs, fk)
+		}
+	}
+	seen := map[string]bool{}
+	dup := func(name string) error {
+		if name == "" || strings.HasPrefix(name, "_check_") {
+			return nil
+		}
+		k := strings.ToLower(name)
+		if seen[k] {
+			return fmt.Errorf("duplicate constraint name '%s'", name)
+		}
+		seen[k] = true
+		return nil
+	}
+	for _, ck := range t.Checks {
+		if err := dup(ck.Name); err != nil {
+			return nil, err
+		}
+	}
+	for _, u := range uniques {
+		if err := dup(u.name); err != nil {
+			return nil, err
+		}
+	}
+	for _, fk := range t.FKs {
+		if err := dup(fk.Name); err != nil {
+			return nil, err
 		}
 	}
 	for _, fk := range t.FKs {
@@ -147,7 +178,7 @@ func BuildTable(def *parser.CreateTable, opts BuildOptions, known func(string) b
 		}
 	}
 	for n, u := range uniques {
-		ix := &Index{Table: t.Name, Unique: true, Implicit: true}
+		ix := &Index{Table: t.Name, Unique: true, Implicit: true, Conflict: u.conflict}
 		var names []string
 		for _, ic := range u.cols {
 			i, err := indexedColumn(t, ic)

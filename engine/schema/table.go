@@ -17,6 +17,8 @@ type Column struct {
 	Collation string      // declared or key-rewritten collation; "" = BINARY
 	// Generated is the expression of a generated column (nil otherwise).
 	Generated parser.Expr
+	// NotNullConflict is the NOT NULL constraint's ON CONFLICT action.
+	NotNullConflict parser.ConflictAction
 	// Def is the column definition the column was built from.
 	Def *parser.ColumnDef
 }
@@ -69,6 +71,8 @@ type Table struct {
 	PK []KeyPart
 	// PKDeclared is false when the key was synthesized from all columns.
 	PKDeclared bool
+	// PKConflict is the primary key's ON CONFLICT action.
+	PKConflict parser.ConflictAction
 	Checks     []*Check
 	FKs        []*ForeignKey
 	// Indexes are the table's secondary indexes, including the implicit
@@ -105,6 +109,8 @@ type Index struct {
 	Parts    []KeyPart
 	Where    parser.Expr // partial-index predicate; nil when absent
 	Implicit bool        // backs a UNIQUE constraint of the table
+	// Conflict is a UNIQUE constraint's ON CONFLICT action.
+	Conflict parser.ConflictAction
 	Def      *parser.CreateIndex
 }
 
