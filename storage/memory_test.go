@@ -81,6 +81,9 @@ func insertRows(t testing.TB, db *DB, n int) {
 // below 100 MiB, i.e. the 1 GiB budget for a million rows scaled down.
 // BenchmarkLargeTxn measures the full million.
 func TestLargeTransactionMemory(t *testing.T) {
+	if raceEnabled {
+		t.Skip("heap measurement needs a build without the race detector (it runs in plain go test)")
+	}
 	const rows = 100_000
 	db, err := Open(Options{Dir: filepath.Join(t.TempDir(), "db"), NoSync: true})
 	require.NoError(t, err)
