@@ -181,7 +181,7 @@ const (
 	editRemove                  // delete (json_remove)
 )
 
-// Edit applies one modification at the path and returns the new document.
+// modify applies one modification at the path and returns the new document.
 // Containers along the path are copied; doc itself is not changed. A path
 // that cannot be applied leaves the document as it was:
 //   - at the root, replace and set return val; insert and remove do nothing;
@@ -193,7 +193,7 @@ const (
 //   - a key step on a non-object, an index step on a non-array and a walk
 //     through a missing value or JSON null do nothing (Quereus does not
 //     create intermediate containers).
-func (p Path) Edit(doc any, mode editMode, val any) any {
+func (p Path) modify(doc any, mode editMode, val any) any {
 	if len(p) == 0 {
 		if mode == editReplace || mode == editSet {
 			return val

@@ -196,7 +196,7 @@ func editPairs(args []value.Value, mode editMode) (value.Value, error) {
 		if doc == nil && len(p) > 0 {
 			continue // a walk through JSON null
 		}
-		doc = p.Edit(doc, mode, val)
+		doc = p.modify(doc, mode, val)
 	}
 	return Value(doc), nil
 }
@@ -217,7 +217,7 @@ func Remove(args []value.Value) (value.Value, error) {
 		if !ok || len(p) == 0 {
 			continue
 		}
-		doc = p.Edit(doc, editRemove, nil)
+		doc = p.modify(doc, editRemove, nil)
 	}
 	return Value(doc), nil
 }
