@@ -1,0 +1,92 @@
+package engine
+
+import (
+	"fmt"
+	"testing"
+
+	"github.com/stretchr/testify/require"
+)
+
+// plan returns the EXPLAIN QUERY PLAN detail lines of a statement.
+func plan(t *testing.T, c *Conn, sql string) []string {
+	t.Helper()
+	var out []string
+	for _, r := range queryRows(t, c, "EXPLAIN QUERY PLAN "+sql) {
+		out = append(out, r[2].(string))
+	}
+	return out
+}
+
+func setupPlannerDB(t *testing.T) *Conn {
+	_, c := openTestDB(t)
+	mustExec(t, c, `CREATE TABLE t (a INTEGER PRIMARY KEY, b INTEGER, c TEXT);
+		CREATE INDEX tb ON t (b);
+		CREATE TABLE u (x INTEGER, y INTEGER, PRIMARY KEY (x, y));
+		CREATE TABLE v (id INTEGER PRIMARY KEY, tb INTEGER)`)
+	var sql string
+	for i := 0; i < 200; i++ {
+		sql += fmt.Sprintf("INSERT INTO t VALUES (%d, %d, 'c%d'); INSERT INTO u VALUES (%d, %d); ", i, i%50, i, i%20, i)
+	}
+	mustExec(t, c, sql)
+	return c
+}
+
+func TestAccessPathChoice(t *testing.T) {
+	c := setupPlannerDB(t)
+	cases := []struct {
+		sql  string
+		want []string
+	}{
+		{"SELECT * FROM t", []string{"SCAN t"}},
+		{"SELECT * FROM t WHERE a = 5", []string{"SEARCH t USING PRIMARY KEY (a=?)"}},
+		{"SELECT * FROM t WHERE a > 5 AND a < 9", []string{"SEARCH t USING PRIMARY KEY (a>? AND a<?)"}},
+		{"SELECT * FROM t WHERE b = 7", []string{"SEARCH t USING INDEX tb (b=?)"}},
+		{"SELECT * FROM t WHERE b >= 7 AND b <= 9", []string{"SEARCH t USING INDEX tb (b>=? AND b<=?)"}},
+		{"SELECT * FROM t WHERE c = 'c7'", []string{"SCAN t"}},
+		{"SELECT * FROM u WHERE x = 3", []string{"SEARCH u USING PRIMARY KEY (x=?)"}},
+		{"SELECT * FROM u WHERE x = 3 AND y > 10", []string{"SEARCH u USING PRIMARY KEY (x=? AND y>?)"}},
+		{"SELECT * FROM u WHERE y = 3", []string{"SCAN u"}},
+		{"SELECT * FROM t WHERE a = 5 AND b = 5", []string{"SEARCH t USING PRIMARY KEY (a=?)"}},
+		{"SELECT * FROM t ORDER BY c", []string{"SCAN t", "USE TEMP B-TREE FOR ORDER BY"}},
+		{"SELECT * FROM t ORDER BY a", []string{"SCAN t"}},
+		{"SELECT * FROM t ORDER BY b", []string{"SCAN t USING INDEX tb"}},
+		{"SELECT * FROM v JOIN t ON t.b = v.tb", []string{"SCAN v", "SEARCH t USING INDEX tb (b=?)"}},
+		{"SELECT * FROM v JOIN t ON t.a = v.tb", []string{"SCAN v", "SEARCH t USING PRIMARY KEY (a=?)"}},
+		{"UPDATE t SET c = 'x' WHERE a = 3", []string{"SEARCH t USING PRIMARY KEY (a=?)"}},
+		{"DELETE FROM t WHERE b = 3", []string{"SEARCH t USING INDEX tb (b=?)"}},
+	}
+	for _, tc := range cases {
+		require.Equal(t, tc.want, plan(t, c, tc.sql), tc.sql)
+	}
+}
+
+func TestAccessPathResults(t *testing.T) {
+	c := setupPlannerDB(t)
+	cases := []struct {
+		sql  string
+		want [][]any
+	}{
+		{"SELECT a FROM t WHERE a = 5", [][]any{{int64(5)}}},
+		{"SELECT a FROM t WHERE a > 195", [][]any{{int64(196)}, {int64(197)}, {int64(198)}, {int64(199)}}},
+		{"SELECT a FROM t WHERE a >= 3 AND a < 5", [][]any{{int64(3)}, {int64(4)}}},
+		{"SELECT a FROM t WHERE b = 7 ORDER BY a", [][]any{{int64(7)}, {int64(57)}, {int64(107)}, {int64(157)}}},
+		{"SELECT count(*) FROM t WHERE b BETWEEN 48 AND 49", [][]any{{int64(8)}}},
+		{"SELECT y FROM u WHERE x = 3 AND y > 100 ORDER BY y", [][]any{{int64(103)}, {int64(123)}, {int64(143)}, {int64(163)}, {int64(183)}}},
+		{"SELECT a FROM t WHERE a = '5'", [][]any{{int64(5)}}},
+		{"SELECT a FROM t WHERE a = NULL", [][]any{}},
+		{"SELECT a FROM t ORDER BY a DESC LIMIT 2", [][]any{{int64(199)}, {int64(198)}}},
+		{"SELECT b FROM t ORDER BY b LIMIT 3", [][]any{{int64(0)}, {int64(0)}, {int64(0)}}},
+	}
+	for _, tc := range cases {
+		require.Equal(t, tc.want, queryRows(t, c, tc.sql), tc.sql)
+	}
+}
+
+func TestDescendingKeyRange(t *testing.T) {
+	_, c := openTestDB(t)
+	mustExec(t, c, `CREATE TABLE d (k INTEGER, PRIMARY KEY (k DESC));
+		INSERT INTO d VALUES (1), (2), (3), (4), (5)`)
+	require.Equal(t, []string{"SEARCH d USING PRIMARY KEY (k>? AND k<=?)"}, plan(t, c, "SELECT k FROM d WHERE k > 1 AND k <= 4"))
+	require.Equal(t, [][]any{{int64(4)}, {int64(3)}, {int64(2)}}, queryRows(t, c, "SELECT k FROM d WHERE k > 1 AND k <= 4"))
+	require.Equal(t, [][]any{{int64(1)}, {int64(2)}}, queryRows(t, c, "SELECT k FROM d WHERE k < 3 ORDER BY k"))
+}
