@@ -302,7 +302,15 @@ func (p *printer) binary(e *Binary) {
 	}
 	p.str(" ")
 	rp := precOf(e.R)
-	p.wrapped(e.R, rp < prec || rp == prec && !(p.naming && associative(e.Op)))
+	p.wrapped(e.R, rp < prec || rp == prec && !(p.naming && associative(e.Op)) ||
+		(e.Op == OpIs || e.Op == OpIsNot) && isNullOrBool(e.R))
+}
+
+// isNullOrBool reports a NULL / TRUE / FALSE literal, which after IS must
+// stay parenthesized (`x is (null)`) to remain a general IS comparison.
+func isNullOrBool(e Expr) bool {
+	l, ok := e.(*Literal)
+	return ok && (l.Kind == LitNull || l.Kind == LitBool)
 }
 
 func (p *printer) in(e *In) {
