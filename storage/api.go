@@ -144,6 +144,14 @@ type Txn interface {
 	// Emit queues a data or schema change event, delivered after commit in
 	// commit order, dropped on rollback (including rollback-to past it).
 	Emit(ev Event)
+	// OnRollback registers a compensating action for work the transaction
+	// cannot undo itself, such as Provider store renames (which apply to
+	// committed state at once). fn runs if the work is undone: on Rollback,
+	// on a failed Commit, or on RollbackTo a mark taken before the
+	// registration; registered actions run in reverse order, still under the
+	// transaction's write lock. A successful Commit discards them. A
+	// panicking fn is recovered.
+	OnRollback(fn func())
 	// Commit applies the writes atomically (synced unless Options.NoSync)
 	// and then delivers queued events.
 	Commit(ctx context.Context) error

@@ -41,10 +41,11 @@ type DB struct {
 	catalogStore *store
 	prov         provider
 
-	closed atomic.Bool
-	mu     sync.Mutex // guards txns and iters
-	txns   map[*txn]struct{}
-	iters  map[*rawIter]struct{}
+	closed  atomic.Bool
+	mu      sync.Mutex // guards closing, txns and iters
+	closing bool       // Close has begun: no new transactions or iterators
+	txns    map[*txn]struct{}
+	iters   map[*rawIter]struct{}
 }
 
 var _ Database = (*DB)(nil)
@@ -216,10 +217,12 @@ func (db *DB) LoadCatalog() ([]CatalogEntry, error) {
 // Close rolls back open transactions, closes open iterators, writes the
 // unflushed statistics and closes Pebble. Closing twice is a no-op.
 func (db *DB) Close() error {
-	if db.closed.Swap(true) {
+	db.mu.Lock()
+	if db.closing {
+		db.mu.Unlock()
 		return nil
 	}
-	db.mu.Lock()
+	db.closing = true
 	txns := make([]*txn, 0, len(db.txns))
 	for t := range db.txns {
 		txns = append(txns, t)
@@ -230,8 +233,9 @@ func (db *DB) Close() error {
 	}
 	db.mu.Unlock()
 	for _, t := range txns {
-		t.finish()
+		t.finish() // runs rollback actions while the provider still works
 	}
+	db.closed.Store(true)
 	for _, it := range iters {
 		_ = it.Close()
 	}
@@ -274,7 +278,7 @@ func (db *DB) Begin(ctx context.Context, opts TxOptions) (Txn, error) {
 	}
 	t := &txn{db: db, opts: opts}
 	db.mu.Lock()
-	if db.closed.Load() {
+	if db.closing {
 		db.mu.Unlock()
 		return nil, errClosed
 	}
@@ -292,7 +296,7 @@ func (db *DB) Begin(ctx context.Context, opts TxOptions) (Txn, error) {
 func (db *DB) trackIter(it *rawIter) error {
 	db.mu.Lock()
 	defer db.mu.Unlock()
-	if db.closed.Load() {
+	if db.closing {
 		return errClosed
 	}
 	db.iters[it] = struct{}{}

@@ -125,11 +125,11 @@ func (e *emitter) deliver(events []Event) {
 	}
 }
 
-// callListener runs one listener, containing its panic.
+// callListener runs one listener (or rollback action), containing its panic.
 func callListener(call func()) {
 	defer func() {
 		if r := recover(); r != nil {
-			log.Printf("storage: change listener panicked: %v", r)
+			log.Printf("storage: callback panicked: %v", r)
 		}
 	}()
 	call()

@@ -24,14 +24,15 @@ type txn struct {
 	marks  []txnMark
 	events []Event
 	rows   []rowDelta
+	hooks  []func() // OnRollback actions
 	iters  []*txnIter
 	keyBuf []byte // scratch for physical keys of point operations
 }
 
-// txnMark records the lengths of the undo log, event queue and row-count
-// log when a savepoint was taken.
+// txnMark records the lengths of the undo log, event queue, row-count log
+// and rollback actions when a savepoint was taken.
 type txnMark struct {
-	undo, events, rows int
+	undo, events, rows, hooks int
 }
 
 // rowDelta is one AdjustRowCount entry. Consecutive adjustments of the same
@@ -128,7 +129,7 @@ func (t *txn) Savepoint() Mark {
 	if t.done {
 		return Mark(-1)
 	}
-	t.marks = append(t.marks, txnMark{undo: len(t.ws.undo), events: len(t.events), rows: len(t.rows)})
+	t.marks = append(t.marks, txnMark{undo: len(t.ws.undo), events: len(t.events), rows: len(t.rows), hooks: len(t.hooks)})
 	return Mark(len(t.marks) - 1)
 }
 
@@ -152,6 +153,7 @@ func (t *txn) RollbackTo(m Mark) error {
 	clear(t.events[mk.events:])
 	t.events = t.events[:mk.events]
 	t.rows = t.rows[:mk.rows]
+	t.runHooks(mk.hooks)
 	t.marks = t.marks[:m+1]
 	return nil
 }
@@ -183,6 +185,25 @@ func (t *txn) AdjustRowCount(schema, table string, delta int64) {
 		}
 	}
 	t.rows = append(t.rows, rowDelta{schema: schema, table: table, delta: delta})
+}
+
+// OnRollback registers a compensating action.
+func (t *txn) OnRollback(fn func()) {
+	if t.done || fn == nil {
+		return
+	}
+	t.hooks = append(t.hooks, fn)
+}
+
+// runHooks runs the rollback actions registered after the first n, newest
+// first, and forgets them.
+func (t *txn) runHooks(n int) {
+	for i := len(t.hooks) - 1; i >= n; i-- {
+		fn := t.hooks[i]
+		t.hooks[i] = nil
+		t.hooks = t.hooks[:i]
+		callListener(fn)
+	}
 }
 
 // Emit queues an event for delivery after commit.
@@ -236,6 +257,7 @@ func (t *txn) Commit(ctx context.Context) error {
 	// Queue events while still holding the write lock: commit order.
 	t.db.events.enqueue(t.events)
 	t.events = nil
+	t.hooks = nil
 	t.finish()
 	t.db.events.drain()
 	return nil
@@ -256,6 +278,7 @@ func (t *txn) finish() {
 		return
 	}
 	t.done = true
+	t.runHooks(0)
 	for _, it := range t.iters {
 		it.release()
 	}
@@ -269,7 +292,7 @@ func (t *txn) finish() {
 		t.db.wlock.release()
 	}
 	t.ws = writeSet{}
-	t.marks, t.events, t.rows = nil, nil, nil
+	t.marks, t.events, t.rows, t.hooks = nil, nil, nil, nil
 	t.db.untrackTxn(t)
 }
 

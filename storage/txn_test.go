@@ -241,3 +241,50 @@ func TestWriteLockBusyTimeoutAndCancellation(t *testing.T) {
 	require.NoError(t, waiter.LockForWrite(context.Background()))
 	require.NoError(t, waiter.Rollback())
 }
+
+func TestOnRollbackCompensates(t *testing.T) {
+	db := openMem(t)
+	p := db.Provider()
+	s := tableStore(t, db, "main", "a")
+	fill(t, db, s, 2)
+
+	var log []string
+	rename := func(tx Txn, from, to string) {
+		require.NoError(t, p.RenameTableStores("main", from, to, nil))
+		tx.OnRollback(func() {
+			log = append(log, "undo "+from+"->"+to)
+			require.NoError(t, p.RenameTableStores("main", to, from, nil))
+		})
+	}
+
+	// Rollback undoes both renames, newest first.
+	tx := writeTxn(t, db)
+	rename(tx, "a", "b")
+	rename(tx, "b", "c")
+	require.NoError(t, tx.Rollback())
+	assert.Equal(t, []string{"undo b->c", "undo a->b"}, log)
+	assert.Equal(t, "main.a", s.(*store).Name())
+
+	// RollbackTo runs only the actions registered after the mark.
+	log = nil
+	tx = writeTxn(t, db)
+	rename(tx, "a", "b")
+	m := tx.Savepoint()
+	rename(tx, "b", "c")
+	tx.OnRollback(func() { panic("contained") })
+	require.NoError(t, tx.RollbackTo(m))
+	assert.Equal(t, []string{"undo b->c"}, log)
+	assert.Equal(t, "main.b", s.(*store).Name())
+
+	// A successful commit discards the actions.
+	commit(t, tx)
+	assert.Equal(t, []string{"undo b->c"}, log)
+	assert.Equal(t, "main.b", s.(*store).Name())
+
+	// Close rolls back open transactions, running their actions.
+	tx = writeTxn(t, db)
+	rename(tx, "b", "z")
+	require.NoError(t, db.Close())
+	assert.Equal(t, []string{"undo b->c", "undo b->z"}, log)
+	assert.Equal(t, "main.b", s.(*store).Name())
+}
