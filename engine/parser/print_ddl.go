@@ -21,17 +21,21 @@ func (p *printer) createTable(s *CreateTable, declared bool) {
 		p.selectStmt(s.AsSelect)
 	case s.Columns != nil || s.Constraints != nil:
 		p.str(" (")
-		for i, c := range s.Columns {
-			if i > 0 {
+		// Columns and table constraints may be interleaved in the source;
+		// merge them back in source order (unknown positions go last).
+		ci, ki := 0, 0
+		for ci < len(s.Columns) || ki < len(s.Constraints) {
+			if ci+ki > 0 {
 				p.str(", ")
 			}
-			p.columnDef(c)
-		}
-		for i, c := range s.Constraints {
-			if i > 0 || len(s.Columns) > 0 {
-				p.str(", ")
+			if ki == len(s.Constraints) || ci < len(s.Columns) &&
+				!(s.Constraints[ki].Pos() >= 0 && s.Constraints[ki].Pos() < s.Columns[ci].Pos()) {
+				p.columnDef(s.Columns[ci])
+				ci++
+			} else {
+				p.tableConstraint(s.Constraints[ki])
+				ki++
 			}
-			p.tableConstraint(c)
 		}
 		p.str(")")
 	}
@@ -88,14 +92,31 @@ func (p *printer) columnDef(c *ColumnDef) {
 		p.str(" ")
 		p.typeName(c.Type)
 	}
-	// Column tags go before the constraints: written after a named
-	// constraint they would attach to that constraint.
-	p.withTags(c.Tags)
+	// Column tags keep their source slot among the constraints (parameters
+	// are numbered in text order), except that they never follow a named
+	// constraint without tags, which would capture them.
+	slot := -1
+	if pos := firstTagPos(c.Tags); pos >= 0 {
+		for i, k := range c.Constraints {
+			if k.Pos() >= 0 && k.Pos() < pos {
+				slot = i
+			}
+		}
+		if slot >= 0 && c.Constraints[slot].Name != "" && c.Constraints[slot].Tags == nil {
+			slot = -1
+		}
+	}
+	if slot < 0 {
+		p.withTags(c.Tags)
+	}
 	for i, k := range c.Constraints {
 		p.str(" ")
 		nextCollate := i+1 < len(c.Constraints) && c.Constraints[i+1].Kind == ConstrCollate &&
 			c.Constraints[i+1].Name == ""
 		p.columnConstraint(k, nextCollate)
+		if i == slot {
+			p.withTags(c.Tags)
+		}
 	}
 }
 

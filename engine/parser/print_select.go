@@ -26,13 +26,23 @@ func (p *printer) selectStmt(s *Select) {
 		p.str(" order by ")
 		p.orderTerms(s.OrderBy)
 	}
-	if s.Limit != nil {
+	switch {
+	case s.Limit != nil && s.Offset != nil && s.Offset.Pos() >= 0 && s.Offset.Pos() < s.Limit.Pos():
+		// Written `LIMIT offset, limit`: keep that order (parameters are
+		// numbered in text order).
 		p.str(" limit ")
-		p.expr(s.Limit)
-	}
-	if s.Offset != nil {
-		p.str(" offset ")
 		p.expr(s.Offset)
+		p.str(", ")
+		p.expr(s.Limit)
+	default:
+		if s.Limit != nil {
+			p.str(" limit ")
+			p.expr(s.Limit)
+		}
+		if s.Offset != nil {
+			p.str(" offset ")
+			p.expr(s.Offset)
+		}
 	}
 	if len(s.Defaults) > 0 {
 		p.str(" with defaults (")

@@ -119,27 +119,60 @@ func (p *printer) onConflict(a ConflictAction) {
 }
 
 // stmtClauses writes the Quereus WITH CONTEXT / WITH TAGS / WITH SCHEMA
-// clauses of a DML statement.
-func (p *printer) stmtClauses(ctx []*ContextAssign, tags []*Tag, schema []string) {
-	if len(ctx) > 0 {
-		p.str(" with context ")
-		for i, a := range ctx {
-			if i > 0 {
-				p.str(", ")
+// clauses of a DML statement that belong to one slot. These clauses may be
+// written early (after the target) or late (after the body); a clause is
+// late when it came from source text after boundary, the position of the
+// body. Within a slot they keep their source order. Keeping source order
+// matters because anonymous `?` parameters are numbered in text order.
+func (p *printer) stmtClauses(ctx []*ContextAssign, tags []*Tag, schema []string, boundary Pos, late bool) {
+	type clause struct {
+		pos  Pos
+		emit func()
+	}
+	var cs []clause
+	if len(ctx) > 0 && isLate(ctx[0].Pos(), boundary) == late {
+		cs = append(cs, clause{ctx[0].Pos(), func() {
+			p.str(" with context ")
+			for i, a := range ctx {
+				if i > 0 {
+					p.str(", ")
+				}
+				p.ident(a.Name)
+				p.str(" = ")
+				p.expr(a.Value)
 			}
-			p.ident(a.Name)
-			p.str(" = ")
-			p.expr(a.Value)
-		}
+		}})
 	}
-	if tags != nil {
-		p.str(" with tags ")
-		p.tagList(tags)
+	if tags != nil && isLate(firstTagPos(tags), boundary) == late {
+		cs = append(cs, clause{firstTagPos(tags), func() {
+			p.str(" with tags ")
+			p.tagList(tags)
+		}})
 	}
-	if len(schema) > 0 {
-		p.str(" with schema ")
-		p.identList(schema)
+	if len(schema) > 0 && !late {
+		cs = append(cs, clause{NoPos, func() {
+			p.str(" with schema ")
+			p.identList(schema)
+		}})
 	}
+	if len(cs) == 2 && cs[1].pos >= 0 && cs[1].pos < cs[0].pos {
+		cs[0], cs[1] = cs[1], cs[0]
+	}
+	for _, c := range cs {
+		c.emit()
+	}
+}
+
+// isLate reports whether a clause at pos came after boundary in the source.
+func isLate(pos, boundary Pos) bool {
+	return pos >= 0 && boundary >= 0 && pos > boundary
+}
+
+func firstTagPos(tags []*Tag) Pos {
+	if len(tags) == 0 {
+		return NoPos
+	}
+	return tags[0].Pos()
 }
 
 func (p *printer) returning(cols []*ResultColumn) {
@@ -173,7 +206,16 @@ func (p *printer) insert(s *Insert) {
 		p.identList(s.Columns)
 		p.str(")")
 	}
-	p.stmtClauses(s.Context, s.Tags, s.WithSchema)
+	boundary := NoPos
+	switch {
+	case s.Source != nil:
+		boundary = s.Source.Pos()
+	case s.SourceDML != nil:
+		boundary = s.SourceDML.Pos()
+	case len(s.Upserts) > 0:
+		boundary = s.Upserts[0].Pos()
+	}
+	p.stmtClauses(s.Context, s.Tags, s.WithSchema, boundary, false)
 	switch {
 	case s.DefaultValues:
 		p.str(" default values")
@@ -206,6 +248,7 @@ func (p *printer) insert(s *Insert) {
 			p.expr(u.Where)
 		}
 	}
+	p.stmtClauses(s.Context, s.Tags, s.WithSchema, boundary, true)
 	p.returning(s.Returning)
 }
 
@@ -232,7 +275,11 @@ func (p *printer) update(s *Update) {
 		p.str("or " + p.conflictAction(s.OrConflict) + " ")
 	}
 	p.dmlTarget(s.Table, s.Alias, s.Target)
-	p.stmtClauses(s.Context, s.Tags, s.WithSchema)
+	boundary := NoPos
+	if len(s.Set) > 0 {
+		boundary = s.Set[0].Pos()
+	}
+	p.stmtClauses(s.Context, s.Tags, s.WithSchema, boundary, false)
 	p.str(" set ")
 	p.setClauses(s.Set)
 	if s.From != nil {
@@ -243,6 +290,7 @@ func (p *printer) update(s *Update) {
 		p.str(" where ")
 		p.expr(s.Where)
 	}
+	p.stmtClauses(s.Context, s.Tags, s.WithSchema, boundary, true)
 	p.returning(s.Returning)
 }
 
@@ -253,11 +301,16 @@ func (p *printer) delete(s *Delete) {
 	}
 	p.str("delete from ")
 	p.dmlTarget(s.Table, s.Alias, s.Target)
-	p.stmtClauses(s.Context, s.Tags, s.WithSchema)
+	boundary := NoPos
+	if s.Where != nil {
+		boundary = s.Where.Pos()
+	}
+	p.stmtClauses(s.Context, s.Tags, s.WithSchema, boundary, false)
 	if s.Where != nil {
 		p.str(" where ")
 		p.expr(s.Where)
 	}
+	p.stmtClauses(s.Context, s.Tags, s.WithSchema, boundary, true)
 	p.returning(s.Returning)
 }
 

@@ -136,3 +136,26 @@ func TestStmtStringRoundTrip(t *testing.T) {
 		assert.Empty(t, roundTrip(st), src)
 	}
 }
+
+// TestStmtStringKeepsParameterOrder checks that clauses the parser accepts
+// in several places are printed where they were written, so anonymous
+// parameters keep their numbering.
+func TestStmtStringKeepsParameterOrder(t *testing.T) {
+	for _, src := range []string{
+		"select 1 limit ?, ?",
+		"select 1 limit ? offset ?",
+		"update t set a = ? where b = ? with context x = ? with tags (k = ?)",
+		"update t with tags (k = ?) with context x = ? set a = ?",
+		"delete from t where a = ? with context x = ?",
+		"insert into t values (?) on conflict do update set a = ? with context x = ? returning ?",
+		"insert into t with context x = ? values (?)",
+		"insert into t default values with context x = ?",
+		"create table t (a integer default ? with tags (k = ?) check (a > ?), b integer with tags (k = ?) default ?)",
+		"create table t (a integer constraint c check (a > ?) with tags (k = ?) with tags (j = ?))",
+		"create table t (a default ?, check (a > ?), b default ?, unique (a))",
+	} {
+		st, err := Parse(src)
+		require.NoError(t, err, src)
+		assert.Empty(t, roundTrip(st), src)
+	}
+}
