@@ -105,8 +105,22 @@ func (s *store) Get(key []byte) ([]byte, bool, error) {
 }
 
 func (s *store) Has(key []byte) (bool, error) {
-	_, found, err := s.Get(key)
-	return found, err
+	if err := s.usable(); err != nil {
+		return false, err
+	}
+	return hasIn(s.db.pdb, s.physKey(nil, key))
+}
+
+// hasIn reports whether r holds a physical key.
+func hasIn(r pebble.Reader, pk []byte) (bool, error) {
+	_, closer, err := r.Get(pk)
+	if errors.Is(err, pebble.ErrNotFound) {
+		return false, nil
+	}
+	if err != nil {
+		return false, err
+	}
+	return true, closer.Close()
 }
 
 func (s *store) Put(key, val []byte) error {

@@ -26,7 +26,8 @@ type txn struct {
 	rows   []rowDelta
 	hooks  []func() // OnRollback actions
 	iters  []*txnIter
-	keyBuf []byte // scratch for physical keys of point operations
+	views  map[*store]*txnStore // Store results, reused
+	keyBuf []byte               // scratch for physical keys of point operations
 }
 
 // txnMark records the lengths of the undo log, event queue, row-count log
@@ -88,17 +89,30 @@ func (t *txn) Store(s KVStore) KVStore {
 	switch s := s.(type) {
 	case *store:
 		if s.db == t.db {
-			return &txnStore{t: t, s: s}
+			return t.view(s)
 		}
 	case *txnStore:
 		if s.t == t {
 			return s
 		}
 		if s.s.db == t.db {
-			return &txnStore{t: t, s: s.s}
+			return t.view(s.s)
 		}
 	}
 	return errStore{errors.New("storage: Txn.Store: the store does not belong to this transaction's database")}
+}
+
+// view returns the transaction's (cached) view of s.
+func (t *txn) view(s *store) *txnStore {
+	if v := t.views[s]; v != nil {
+		return v
+	}
+	if t.views == nil {
+		t.views = map[*store]*txnStore{}
+	}
+	v := &txnStore{t: t, s: s}
+	t.views[s] = v
+	return v
 }
 
 // LockForWrite takes the database write lock.

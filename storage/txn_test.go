@@ -288,3 +288,21 @@ func TestOnRollbackCompensates(t *testing.T) {
 	assert.Equal(t, []string{"undo b->c", "undo b->z"}, log)
 	assert.Equal(t, "main.b", s.(*store).Name())
 }
+
+func TestStoreFromAnotherDatabaseIsRefused(t *testing.T) {
+	a, b := openMem(t), openMem(t)
+	foreign := tableStore(t, b, "main", "t")
+	tx := writeTxn(t, a)
+	defer tx.Rollback()
+	v := tx.Store(foreign)
+	_, _, err := v.Get([]byte("k"))
+	assert.ErrorContains(t, err, "does not belong")
+	assert.ErrorContains(t, v.Put([]byte("k"), nil), "does not belong")
+	_, err = v.Iterate(IterOptions{})
+	assert.Error(t, err)
+	assert.Error(t, v.Batch().Commit())
+
+	own := tableStore(t, a, "main", "t")
+	assert.Same(t, tx.Store(own), tx.Store(own), "views are reused")
+	assert.Same(t, tx.Store(own), tx.Store(tx.Store(own)))
+}

@@ -1,10 +1,6 @@
 package storage
 
-import (
-	"errors"
-
-	"github.com/cockroachdb/pebble/v2"
-)
+import "github.com/cockroachdb/pebble/v2"
 
 // txnStore is the transactional view of one store: reads see the
 // transaction's snapshot overlaid with its write set; writes go to the
@@ -49,14 +45,7 @@ func (v *txnStore) Has(key []byte) (bool, error) {
 	case stateDeleted:
 		return false, nil
 	}
-	_, closer, err := t.snapshot().Get(t.keyBuf)
-	if errors.Is(err, pebble.ErrNotFound) {
-		return false, nil
-	}
-	if err != nil {
-		return false, err
-	}
-	return true, closer.Close()
+	return hasIn(t.snapshot(), t.keyBuf)
 }
 
 func (v *txnStore) writable() error {
