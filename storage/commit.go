@@ -73,6 +73,11 @@ func (db *DB) apply(ctx context.Context, ws *writeSet, deltas map[string]int64) 
 		}
 	}
 
+	// The batch now holds everything: free the write set before Pebble
+	// copies the batch again (WAL, memtable), lowering a big commit's peak.
+	// A failed commit rolls the transaction back, so nothing is lost.
+	*ws = writeSet{}
+
 	flushed, err := db.stats.planCommit(b, db.statsStore, deltas, false)
 	if err != nil {
 		return err
