@@ -8,6 +8,7 @@ import (
 
 	"github.com/quereus/quereus/engine/functions"
 	_ "github.com/quereus/quereus/engine/functions/jsonfn" // JSON functions register from init
+	_ "github.com/quereus/quereus/engine/functions/timefn" // date/time functions register from init
 	"github.com/quereus/quereus/storage/value"
 )
 

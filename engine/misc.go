@@ -98,30 +98,6 @@ func pragmaValue(x parser.Expr) (value.Value, error) {
 	return value.Null(), fmt.Errorf("unsupported pragma value")
 }
 
-// tableFunc plans a table-valued function in FROM.
-func (c *compiler) tableFunc(sc *scope, te *parser.FuncTable) (*source, error) {
-	switch strings.ToLower(te.Name) {
-	case "generate_series":
-		if len(te.Args) < 2 || len(te.Args) > 3 {
-			return nil, errNoFunc(te.Name, len(te.Args))
-		}
-		var args []*cexpr
-		for _, a := range te.Args {
-			ce, err := c.expr(&scope{parent: sc}, a)
-			if err != nil {
-				return nil, err
-			}
-			args = append(args, ce)
-		}
-		alias := te.Alias
-		if alias == "" {
-			alias = te.Name
-		}
-		return derivedSource(&seriesNode{args: args}, []outCol{{name: "value", typ: "INTEGER"}}, alias, te.Columns)
-	}
-	return nil, errNoFunc(te.Name, len(te.Args))
-}
-
 // seriesNode is generate_series(start, stop[, step]).
 type seriesNode struct{ args []*cexpr }
 

@@ -1,0 +1,194 @@
+package engine
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/quereus/quereus/engine/functions/jsonfn"
+	"github.com/quereus/quereus/engine/parser"
+	"github.com/quereus/quereus/engine/schema"
+	"github.com/quereus/quereus/storage/value"
+)
+
+// tableFunction is a table-valued function usable in FROM: fixed output
+// columns, rows computed from evaluated arguments.
+type tableFunction struct {
+	cols  []outCol
+	nargs func(n int) bool
+	call  func(e *env, args []value.Value) ([]value.Row, error)
+}
+
+func textCols(names ...string) []outCol {
+	out := make([]outCol, len(names))
+	for i, n := range names {
+		out[i] = outCol{name: n}
+	}
+	return out
+}
+
+// tableFunctions returns the TVF named name.
+func tableFunctionNamed(name string) (*tableFunction, bool) {
+	name = strings.ToLower(name)
+	for _, tf := range jsonfn.TableFunctions {
+		if tf.Name == name {
+			call := tf.Call
+			cols := make([]outCol, len(tf.Columns))
+			for i, c := range tf.Columns {
+				cols[i] = outCol{name: c, typ: tf.ColumnTypes[i].Name()}
+			}
+			return &tableFunction{cols: cols, nargs: func(int) bool { return true },
+				call: func(_ *env, args []value.Value) ([]value.Row, error) { return call(args) }}, true
+		}
+	}
+	switch name {
+	case "schema":
+		return &tableFunction{cols: textCols("schema", "type", "name", "tbl_name", "sql"),
+			nargs: func(n int) bool { return n == 0 }, call: schemaRows}, true
+	case "table_info":
+		return &tableFunction{cols: textCols("cid", "name", "type", "notnull", "dflt_value", "pk", "collation", "generated"),
+			nargs: func(n int) bool { return n == 1 }, call: tableInfoRows}, true
+	case "index_info":
+		return &tableFunction{cols: textCols("index_name", "seq", "column_name", "collation", "desc", "unique", "partial"),
+			nargs: func(n int) bool { return n == 1 }, call: indexInfoRows}, true
+	}
+	return nil, false
+}
+
+// tableFunc plans a table-valued function in FROM.
+func (c *compiler) tableFunc(sc *scope, te *parser.FuncTable) (*source, error) {
+	alias := te.Alias
+	if alias == "" {
+		alias = te.Name
+	}
+	var args []*cexpr
+	for _, a := range te.Args {
+		ce, err := c.expr(&scope{parent: sc}, a)
+		if err != nil {
+			return nil, err
+		}
+		args = append(args, ce)
+	}
+	if strings.EqualFold(te.Name, "generate_series") && (len(args) == 2 || len(args) == 3) {
+		return derivedSource(&seriesNode{args: args}, []outCol{{name: "value", typ: "INTEGER"}}, alias, te.Columns)
+	}
+	tf, ok := tableFunctionNamed(te.Name)
+	if !ok || !tf.nargs(len(args)) {
+		return nil, errNoFunc(te.Name, len(te.Args))
+	}
+	return derivedSource(&tvfNode{name: te.Name, args: args, fn: tf}, tf.cols, alias, te.Columns)
+}
+
+// tvfNode evaluates a table-valued function per open.
+type tvfNode struct {
+	name string
+	args []*cexpr
+	fn   *tableFunction
+}
+
+func (n *tvfNode) explain(out *[]string, depth int) { addExplain(out, depth, "SCAN "+n.name) }
+
+func (n *tvfNode) open(e *env) (rowIter, error) {
+	vals := make([]value.Value, len(n.args))
+	for i, a := range n.args {
+		v, err := a.fn(e, nil)
+		if err != nil {
+			return nil, err
+		}
+		vals[i] = v
+	}
+	rows, err := n.fn.call(e, vals)
+	if err != nil {
+		return nil, err
+	}
+	return &sliceIter{rows: rows}, nil
+}
+
+func schemaRows(e *env, _ []value.Value) ([]value.Row, error) {
+	cat := e.conn.catalog()
+	var rows []value.Row
+	add := func(typ, name, tbl, sql string) {
+		rows = append(rows, value.Row{value.Text("main"), value.Text(typ), value.Text(name), value.Text(tbl), value.Text(sql)})
+	}
+	for _, t := range cat.Tables() {
+		add("table", t.Name, t.Name, ddlText(t.Def))
+		for _, ix := range t.Indexes {
+			if !ix.Implicit {
+				add("index", ix.Name, t.Name, ddlText(ix.Def))
+			}
+		}
+	}
+	for _, v := range cat.Views() {
+		add("view", v.Name, v.Name, ddlText(v.Def))
+	}
+	return rows, nil
+}
+
+func lookupTableArg(e *env, args []value.Value) (*tableRefInfo, error) {
+	name := toText(args[0])
+	t := e.conn.catalog().Table(name)
+	if t == nil {
+		return nil, fmt.Errorf("Table '%s' not found", name)
+	}
+	return &tableRefInfo{t}, nil
+}
+
+func tableInfoRows(e *env, args []value.Value) ([]value.Row, error) {
+	ti, err := lookupTableArg(e, args)
+	if err != nil {
+		return nil, err
+	}
+	t := ti.t
+	var rows []value.Row
+	for i, col := range t.Columns {
+		pk := 0
+		for j, p := range t.PK {
+			if p.Col == i && t.PKDeclared {
+				pk = j + 1
+			}
+		}
+		dflt := value.Null()
+		if col.Default != nil {
+			dflt = value.Text(parser.ExprString(col.Default))
+		}
+		coll := col.Collation
+		if coll == "" {
+			coll = "BINARY"
+		}
+		gen := 0
+		if col.Generated != nil {
+			gen = 1
+		}
+		rows = append(rows, value.Row{value.Int(int64(i)), value.Text(col.Name), value.Text(typeName(col.Type)),
+			value.Bool(col.NotNull), dflt, value.Int(int64(pk)), value.Text(coll), value.Int(int64(gen))})
+	}
+	return rows, nil
+}
+
+func indexInfoRows(e *env, args []value.Value) ([]value.Row, error) {
+	ti, err := lookupTableArg(e, args)
+	if err != nil {
+		return nil, err
+	}
+	t := ti.t
+	var rows []value.Row
+	for _, ix := range t.Indexes {
+		if ix.Implicit {
+			continue
+		}
+		for seq, p := range ix.Parts {
+			coll := p.Collation
+			if coll == "" {
+				coll = "BINARY"
+			}
+			name := value.Null()
+			if p.Col >= 0 {
+				name = value.Text(t.Columns[p.Col].Name)
+			}
+			rows = append(rows, value.Row{value.Text(ix.Name), value.Int(int64(seq)), name, value.Text(coll),
+				value.Bool(p.Desc), value.Bool(ix.Unique), value.Bool(ix.Where != nil)})
+		}
+	}
+	return rows, nil
+}
+
+type tableRefInfo struct{ t *schema.Table }
