@@ -169,9 +169,9 @@ func (p *provider) drop(table storeOwner, owners []storeOwner, wholeTable bool) 
 	if err := b.Commit(pebble.Sync); err != nil {
 		return fmt.Errorf("storage: dropping stores of %s: %w", table, err)
 	}
-	db.commitSeq.Add(1)
+	seq := db.commitSeq.Add(1)
 	for _, s := range victims {
-		s.dropped.Store(true)
+		s.droppedAt.Store(seq)
 		delete(d.byName, s.Name())
 		delete(d.byID, s.id)
 	}

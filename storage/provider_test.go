@@ -366,3 +366,22 @@ func TestReadOnlyDatabase(t *testing.T) {
 	assert.ErrorIs(t, tx.LockForWrite(t.Context()), ErrReadOnly)
 	require.NoError(t, tx.Rollback())
 }
+
+func TestDropKeepsOlderSnapshotsReadable(t *testing.T) {
+	db := openMem(t)
+	s := tableStore(t, db, "main", "t")
+	fill(t, db, s, 3)
+	reader := readTxn(t, db)
+	require.Len(t, scan(t, reader.Store(s), IterOptions{}), 3) // snapshot taken
+	notYetReading := readTxn(t, db)
+
+	require.NoError(t, db.Provider().DeleteTableStores("main", "t", nil))
+	assert.Len(t, scan(t, reader.Store(s), IterOptions{}), 3, "the snapshot predates the drop")
+	v, found := get(t, reader.Store(s), "k001")
+	assert.True(t, found)
+	assert.Equal(t, "v", v)
+	_, _, err := notYetReading.Store(s).Get([]byte("k001"))
+	assert.ErrorContains(t, err, "dropped")
+	require.NoError(t, reader.Rollback())
+	require.NoError(t, notYetReading.Rollback())
+}

@@ -28,9 +28,12 @@ type store struct {
 
 	// owner is nil for __stats__ and __catalog__; it changes on rename
 	// (guarded by the directory mutex).
-	owner   *storeOwner
-	name    atomic.Pointer[string]
-	dropped atomic.Bool
+	owner *storeOwner
+	name  atomic.Pointer[string]
+	// droppedAt is the commit counter value right after the store was
+	// dropped (0 while live): transactions whose snapshot is older may
+	// still read it.
+	droppedAt atomic.Uint64
 }
 
 func newStore(db *DB, id uint64, name string, owner *storeOwner) *store {
@@ -54,10 +57,14 @@ func (s *store) usable() error {
 	if s.db.closed.Load() {
 		return errClosed
 	}
-	if s.dropped.Load() {
-		return fmt.Errorf("storage: store %s has been dropped", s.Name())
+	if s.droppedAt.Load() != 0 {
+		return s.errDropped()
 	}
 	return nil
+}
+
+func (s *store) errDropped() error {
+	return fmt.Errorf("storage: store %s has been dropped", s.Name())
 }
 
 // writable reports why the store cannot be written directly, if it cannot.

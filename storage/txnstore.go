@@ -10,11 +10,17 @@ type txnStore struct {
 	s *store
 }
 
+// usable reports why the view cannot be read, if it cannot. A store
+// dropped after the transaction took its snapshot stays readable (as of
+// that snapshot), which keeps a reader's view consistent.
 func (v *txnStore) usable() error {
 	if err := v.t.usable(); err != nil {
 		return err
 	}
-	return v.s.usable()
+	if at := v.s.droppedAt.Load(); at != 0 && (v.t.snap == nil || v.t.snapSeq >= at) {
+		return v.s.errDropped()
+	}
+	return nil
 }
 
 func (v *txnStore) Get(key []byte) ([]byte, bool, error) {
