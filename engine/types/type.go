@@ -85,6 +85,9 @@ const maxTypeNameLen = 256
 // TEXT; BLOB -> BLOB; REAL, FLOA or DOUB -> REAL; BOOL -> BOOLEAN); a name
 // matching none of them is an error.
 func FromDeclared(name string) (Type, error) {
+	if t, ok := declaredNames[name]; ok {
+		return t, nil // the common case: a canonical name, looked up without allocating
+	}
 	if len(name) > maxTypeNameLen {
 		return Any, fmt.Errorf("type name too long (%d bytes)", len(name))
 	}
