@@ -10,7 +10,9 @@ import (
 // within physical bounds [lo, hi). At equal keys the write set wins: a put
 // replaces the snapshot's value, a tombstone hides it, and an absent entry
 // (an undone write) lets it through. Writes made through the transaction
-// while the iterator is open are seen if they land ahead of its position.
+// while the iterator is open are seen if they land ahead of its position
+// (the write-set cursor repositions after the current key whenever the
+// B-tree has changed since the last step).
 type txnIter struct {
 	t       *txn
 	snap    *pebble.Iterator
@@ -44,11 +46,18 @@ func (m *txnIter) Next() bool {
 		}
 		m.wsValid = m.wsInBounds()
 	} else {
-		if m.stepSnap {
-			m.advanceSnap()
+		if m.ws.stale() {
+			// The transaction wrote since the last step and the B-tree
+			// changed shape: find the first entry past the current key
+			// (before advancing the snapshot, which owns that key's bytes).
+			m.repositionWS()
+			m.stepWS = false
 		}
 		if m.stepWS {
 			m.advanceWS()
+		}
+		if m.stepSnap {
+			m.advanceSnap()
 		}
 	}
 	m.stepSnap, m.stepWS = false, false
@@ -102,6 +111,16 @@ func (m *txnIter) advanceWS() {
 		m.ws.prev()
 	} else {
 		m.ws.next()
+	}
+	m.wsValid = m.wsInBounds()
+}
+
+// repositionWS moves the write-set cursor just past the current key.
+func (m *txnIter) repositionWS() {
+	if m.reverse {
+		m.ws.seekLT(m.key)
+	} else {
+		m.ws.seekGT(m.key)
 	}
 	m.wsValid = m.wsInBounds()
 }

@@ -202,3 +202,55 @@ func TestBTreeOrderAndSeeks(t *testing.T) {
 		}
 	}
 }
+
+// TestIteratorOverSnapshotSeesWritesAhead interleaves committed rows with
+// rows written during the iteration, including enough to split B-tree nodes
+// under the open cursor, in both directions.
+func TestIteratorOverSnapshotSeesWritesAhead(t *testing.T) {
+	for _, reverse := range []bool{false, true} {
+		db := openMem(t)
+		s := tableStore(t, db, "main", "t")
+		setup := writeTxn(t, db)
+		for i := 0; i < 600; i += 3 {
+			put(t, setup.Store(s), fmt.Sprintf("k%04d", i), "committed")
+		}
+		commit(t, setup)
+
+		tx := writeTxn(t, db)
+		v := tx.Store(s)
+		put(t, v, "k0001", "early") // the write set starts non-empty
+		it, err := v.Iterate(IterOptions{Reverse: reverse})
+		require.NoError(t, err)
+		var seen []string
+		for it.Next() {
+			k := string(it.Key())
+			seen = append(seen, k)
+			var n int
+			_, _ = fmt.Sscanf(k, "k%04d", &n)
+			if n%3 == 0 {
+				// Two rows ahead of the cursor in the iteration direction.
+				for _, d := range []int{1, 2} {
+					next := n + d
+					if reverse {
+						next = n - d
+					}
+					if next >= 0 && next < 600 {
+						put(t, v, fmt.Sprintf("k%04d", next), "written")
+					}
+				}
+			}
+		}
+		require.NoError(t, it.Err())
+		require.NoError(t, it.Close())
+		want := 600 // k0000..k0599: the last committed row is k0597
+		if reverse {
+			want = 598 // rows above k0597 are never written going down
+		}
+		require.Len(t, seen, want, "reverse=%v", reverse)
+		if reverse {
+			slices.Reverse(seen)
+		}
+		require.True(t, slices.IsSorted(seen))
+		require.NoError(t, tx.Rollback())
+	}
+}
