@@ -260,9 +260,17 @@ func TestStatsFlushAndReloadAcrossReopen(t *testing.T) {
 	assert.Equal(t, int64(140), n)
 	assert.Equal(t, int64(150), statsValue().RowCount, "not flushed yet")
 
+	tx = writeTxn(t, db)
+	tx.AdjustRowCount("main", "no_such_table", 5)
+	commit(t, tx)
+	_, ok = db.RowCount("main", "no_such_table")
+	assert.False(t, ok, "deltas for a table without a data store are ignored")
+
 	require.NoError(t, db.Close())
 	db = openDir(t, dir)
 	defer db.Close()
+	_, ok = db.RowCount("main", "no_such_table")
+	assert.False(t, ok)
 	n, ok = db.RowCount("MAIN", "t")
 	require.True(t, ok)
 	assert.Equal(t, int64(140), n, "flushed on close, read back on open")

@@ -14,7 +14,9 @@ import (
 // JSON {"rowCount":n,"updatedAt":unixMillis}, as in the seed).
 //
 // Counts change only when a transaction commits (Txn.AdjustRowCount deltas,
-// summed over the writes that survived savepoint rollbacks). Once about
+// summed over the writes that survived savepoint rollbacks). A table's
+// record is created with its data store (count 0) and removed or moved with
+// it; deltas for a table without a data store are ignored. Once about
 // statsFlushEvery mutations (sum of |delta|) have accumulated since the last
 // flush, the committing transaction writes every changed count into its own
 // commit batch, so the flush is atomic with the data it describes and needs
@@ -112,13 +114,6 @@ func (s *statsTable) planCommit(b *pebble.Batch, st *store, deltas map[string]in
 			}
 		}
 	}
-	for name, d := range deltas {
-		if _, known := s.tables[name]; !known {
-			if err := write(name, d); err != nil {
-				return nil, err
-			}
-		}
-	}
 	if written == nil {
 		written = statsFlush{}
 	}
@@ -132,8 +127,7 @@ func (s *statsTable) applyCommit(deltas map[string]int64, flushed statsFlush) {
 	for name, d := range deltas {
 		t := s.tables[name]
 		if t == nil {
-			t = &tableStat{}
-			s.tables[name] = t
+			continue // no such table (dropped or renamed meanwhile)
 		}
 		t.count += d
 		t.dirty = true
