@@ -16,7 +16,16 @@ func main() {
 	peak := flag.Bool("peak", false, "also run the 1,000,000-row bulk insert per target in a child process and report peak RSS")
 	peakRows := flag.Int("peak-rows", 1000000, "rows for the -peak variant")
 	child := flag.String("child-bulk", "", "internal: run only the bulk insert for this target and print peak RSS")
+	flag.StringVar(&onlyWorkloads, "workloads", "", "comma-separated workloads to time (default all; bulk_insert always runs as setup)")
+	cpuProfile := flag.String("cpuprofile", "", "write a CPU profile of the timed workloads to this file")
+	memProfile := flag.String("memprofile", "", "write an allocation profile to this file at the end")
 	flag.Parse()
+	stop, err := startProfiles(*cpuProfile, *memProfile)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "bench:", err)
+		os.Exit(1)
+	}
+	defer stop()
 
 	if *child != "" {
 		if err := runChildBulk(*child, *n); err != nil {
@@ -26,6 +35,7 @@ func main() {
 		return
 	}
 	if err := run(*n, strings.Split(*only, ","), *peak, *peakRows); err != nil {
+		stop()
 		fmt.Fprintln(os.Stderr, "bench:", err)
 		os.Exit(1)
 	}
@@ -77,6 +87,9 @@ func runTarget(ctx context.Context, t target, n int) (result, error) {
 	e := &env{db: db, n: n, rng: rand.New(rand.NewPCG(1, 2))}
 	res := result{}
 	for _, w := range workloads {
+		if !selected(w.name) {
+			continue
+		}
 		if w.name == "join_agg" {
 			if err := insertOrders(ctx, db, n, e.rng); err != nil {
 				return nil, err
