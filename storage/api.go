@@ -90,7 +90,14 @@ type WriteBatch interface {
 // "{schema}.{table}", index store "{schema}.{table}_idx_{index}", "__stats__",
 // "__catalog__". Names are case-insensitive (lowercased). Creating a store
 // whose physical name is already taken by a different logical object fails
-// with ErrStoreNameCollision before any side effect.
+// with ErrStoreNameCollision before any side effect; so do renames onto, and
+// drops of, names owned by another object. Creation, deletion and renaming
+// apply to committed state at once, outside any transaction: drop a table's
+// stores after the dropping transaction commits, and register the inverse
+// rename with Txn.OnRollback. RenameTableStores moves the table's row-count
+// statistic too, and DeleteTableStores deletes it (and every index store the
+// table owns, listed or not). Close* methods release nothing (all stores
+// share one Pebble instance) and leave handles usable.
 type KVStoreProvider interface {
 	GetStore(schema, table string) (KVStore, error)
 	GetIndexStore(schema, table, index string) (KVStore, error)
