@@ -38,7 +38,7 @@ func (c *compiler) from(sc *scope, te parser.TableExpr, conj []parser.Expr, left
 		}
 		return derivedSource(&materialNode{in: plan.root}, plan.cols, te.Alias, te.Columns)
 	case *parser.FuncTable:
-		return c.tableFunc(sc, te)
+		return c.tableFunc(sc, te, left)
 	case *parser.Join:
 		return c.join(sc, te, conj, left)
 	}

@@ -42,7 +42,7 @@ func tableFunctionNamed(name string) (*tableFunction, bool) {
 	}
 	switch name {
 	case "schema":
-		return &tableFunction{cols: textCols("schema", "type", "name", "tbl_name", "sql"),
+		return &tableFunction{cols: textCols("schema", "type", "name", "tbl_name", "sql", "tags"),
 			nargs: func(n int) bool { return n == 0 }, call: schemaRows}, true
 	case "table_info":
 		return &tableFunction{cols: textCols("cid", "name", "type", "notnull", "dflt_value", "pk", "collation", "generated"),
@@ -54,15 +54,28 @@ func tableFunctionNamed(name string) (*tableFunction, bool) {
 	return nil, false
 }
 
-// tableFunc plans a table-valued function in FROM.
-func (c *compiler) tableFunc(sc *scope, te *parser.FuncTable) (*source, error) {
+// tableFunc plans a table-valued function in FROM. left is the already
+// planned left side when the call is the right side of a join: its columns
+// are visible to the arguments (`FROM t, json_each(t.doc)`), read from the
+// outer-row stack the join pushes before opening the right side.
+func (c *compiler) tableFunc(sc *scope, te *parser.FuncTable, left *source) (*source, error) {
+	if err := checkSchema(te.Schema); err != nil {
+		return nil, err
+	}
 	alias := te.Alias
 	if alias == "" {
 		alias = te.Name
 	}
+	argScope := &scope{parent: sc}
+	if left != nil {
+		argScope = &scope{parent: &scope{slots: left.slots, parent: sc}}
+	}
 	var args []*cexpr
 	for _, a := range te.Args {
-		ce, err := c.expr(&scope{parent: sc}, a)
+		if containsAggregate(a) {
+			return nil, fmt.Errorf("misuse of aggregate function in arguments of %s", te.Name)
+		}
+		ce, err := c.expr(argScope, a)
 		if err != nil {
 			return nil, err
 		}
@@ -103,24 +116,34 @@ func (n *tvfNode) open(e *env) (rowIter, error) {
 	return &sliceIter{rows: rows}, nil
 }
 
+// schemaRows lists the catalog: each table followed by its explicit
+// indexes (the implicit ones backing UNIQUE constraints stay hidden), then
+// the views, then the functions. sql is a statement that re-creates the
+// object (tables and views as the parser prints them, indexes in Quereus's
+// quoted form, see indexSQL); tags is the object's tag set as JSON text.
 func schemaRows(e *env, _ []value.Value) ([]value.Row, error) {
 	cat := e.conn.catalog()
 	var rows []value.Row
-	add := func(typ, name, tbl, sql string) {
-		rows = append(rows, value.Row{value.Text("main"), value.Text(typ), value.Text(name), value.Text(tbl), value.Text(sql)})
+	add := func(typ, name, tbl, sql string, tags []*parser.Tag) {
+		rows = append(rows, value.Row{value.Text(schema.MainSchema), value.Text(typ), value.Text(name),
+			value.Text(tbl), value.Text(sql), tagsValue(tags)})
 	}
 	for _, t := range cat.Tables() {
-		add("table", t.Name, t.Name, ddlText(t.Def))
+		add("table", t.Name, t.Name, ddlText(t.Def), t.Def.Tags)
 		for _, ix := range t.Indexes {
 			if !ix.Implicit {
-				add("index", ix.Name, t.Name, ddlText(ix.Def))
+				var tags []*parser.Tag
+				if ix.Def != nil {
+					tags = ix.Def.Tags
+				}
+				add("index", ix.Name, t.Name, indexSQL(t, ix), tags)
 			}
 		}
 	}
 	for _, v := range cat.Views() {
-		add("view", v.Name, v.Name, ddlText(v.Def))
+		add("view", v.Name, v.Name, ddlText(v.Def), v.Def.Tags)
 	}
-	return rows, nil
+	return append(rows, functionRows()...), nil
 }
 
 func lookupTableArg(e *env, args []value.Value) (*tableRefInfo, error) {
