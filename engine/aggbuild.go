@@ -114,6 +114,13 @@ func (b *aggBuilder) aggregate(c *compiler, f *parser.FuncCall) (*cexpr, bool, e
 		}
 		spec.args = append(spec.args, ce)
 	}
+	if len(spec.args) > 0 {
+		spec.coll = spec.args[0].coll
+	}
 	b.aggs = append(b.aggs, spec)
-	return slotRef(len(b.groups)+len(b.aggs)-1, nil), true, nil
+	ref := slotRef(len(b.groups)+len(b.aggs)-1, nil)
+	if spec.coll != "" && (strings.EqualFold(f.Name, "min") || strings.EqualFold(f.Name, "max")) {
+		ref.coll, ref.rank = spec.coll, 2
+	}
+	return ref, true, nil
 }

@@ -97,7 +97,7 @@ func (c *compiler) checkDefaults(t *schema.Table) error {
 			continue
 		}
 		sub := &compiler{conn: c.conn, cat: c.cat, params: newParamSet()}
-		ce, err := sub.expr(&scope{}, col.Default)
+		ce, err := sub.expr(checkScope(t), col.Default)
 		if err != nil {
 			return err
 		}

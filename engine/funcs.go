@@ -40,6 +40,36 @@ func lookupFunc(name string, nargs int) (*funcDef, bool) {
 	return fd, true
 }
 
+// collated reports whether the function's result depends on a collation.
+func (f *funcDef) collated() bool { return f.def != nil && f.def.ScalarCollated != nil }
+
+// argsCollation resolves the collation of a collation-sensitive call from
+// its arguments, with the comparison rules (explicit beats declared).
+func argsCollation(args []*cexpr) (*cexpr, error) {
+	acc := &cexpr{}
+	for _, a := range args {
+		coll, err := comparisonCollation(acc, a)
+		if err != nil {
+			return nil, err
+		}
+		rank := acc.rank
+		if a.rank > rank {
+			rank = a.rank
+		}
+		acc = &cexpr{coll: coll, rank: rank}
+	}
+	return acc, nil
+}
+
+// newAggregator makes an aggregate accumulator under a collation.
+func newAggregator(f *funcDef, coll string) aggregator {
+	a := f.newAgg()
+	if c, ok := a.(functions.Collated); ok && coll != "" {
+		c.SetCollation(lookupCollation(coll))
+	}
+	return a
+}
+
 func errNoFunc(name string, n int) error {
 	return fmt.Errorf("Function not found: %s/%d", strings.ToLower(name), n)
 }

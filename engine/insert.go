@@ -78,7 +78,7 @@ func (c *compiler) insert(st *parser.Insert) (*program, error) {
 	defaults := make([]*cexpr, len(t.Columns))
 	for i, col := range t.Columns {
 		if col.Default != nil {
-			if defaults[i], err = c.expr(&scope{}, col.Default); err != nil {
+			if defaults[i], err = c.expr(checkScope(t), col.Default); err != nil {
 				return nil, err
 			}
 		}
@@ -165,9 +165,10 @@ func (c *compiler) insert(st *parser.Insert) (*program, error) {
 					row[i], given[i] = sr[j], true
 				}
 			}
+			// Defaults may read the supplied values as new.<column>.
 			for i, d := range defaults {
 				if !given[i] && d != nil {
-					if row[i], err = d.fn(e, nil); err != nil {
+					if row[i], err = d.fn(e, constraintRow(row, row, nil, len(row))); err != nil {
 						return n, nil, err
 					}
 				}

@@ -10,6 +10,7 @@ type aggSpec struct {
 	args     []*cexpr // over input rows
 	distinct bool
 	key      string
+	coll     string // collation of the first argument (min/max, DISTINCT)
 }
 
 // aggNode groups its input by key expressions and computes aggregates.
@@ -41,7 +42,7 @@ func (n *aggNode) open(e *env) (rowIter, error) {
 	newGroup := func(keys value.Row) *aggGroup {
 		g := &aggGroup{keys: keys, accs: make([]aggregator, len(n.aggs)), seen: make([]map[string]bool, len(n.aggs))}
 		for i, a := range n.aggs {
-			g.accs[i] = a.def.newAgg()
+			g.accs[i] = newAggregator(a.def, a.coll)
 			if a.distinct {
 				g.seen[i] = map[string]bool{}
 			}
@@ -70,7 +71,7 @@ func (n *aggNode) open(e *env) (rowIter, error) {
 				return nil, err
 			}
 		}
-		k := string(rowKey(keys))
+		k := string(n.groupKey(keys))
 		g := groups[k]
 		if g == nil {
 			g = newGroup(keys)
@@ -89,7 +90,7 @@ func (n *aggNode) open(e *env) (rowIter, error) {
 				if len(args) > 0 && args[0].IsNull() {
 					continue
 				}
-				dk := string(rowKey(args))
+				dk := string(appendKey(nil, args, distinctParts(a, len(args))))
 				if g.seen[i][dk] {
 					continue
 				}
@@ -114,4 +115,23 @@ func (n *aggNode) open(e *env) (rowIter, error) {
 		out = append(out, row)
 	}
 	return &sliceIter{rows: out}, nil
+}
+
+// groupKey encodes group-key values under their collations, so values
+// equal under a collation fall into one group.
+func (n *aggNode) groupKey(keys []value.Value) []byte {
+	parts := make([]keyPart, len(keys))
+	for i, g := range n.groups {
+		parts[i] = collPart(g.coll)
+	}
+	return appendKey(nil, keys, parts)
+}
+
+// distinctParts are the key parts of a DISTINCT aggregate's arguments.
+func distinctParts(a *aggSpec, n int) []keyPart {
+	parts := make([]keyPart, n)
+	if n > 0 {
+		parts[0] = collPart(a.coll)
+	}
+	return parts
 }
