@@ -191,14 +191,15 @@ func (p *parser) parseWithContext(prev []*ContextAssign) []*ContextAssign {
 
 // parseSubqueryTarget parses an UPDATE / DELETE target written as a
 // subquery `(select ...) [AS] alias [(cols)]`; nil when the target is a
-// plain table name.
+// plain table name. A data-modifying subquery parses too (the engine
+// rejects it, as Quereus does, with its own message).
 func (p *parser) parseSubqueryTarget() *SubqueryTable {
 	if !p.at(tLParen) {
 		return nil
 	}
 	start := p.tok.pos
 	st, ok := p.parseTableOperand().(*SubqueryTable)
-	if !ok || st.Select == nil {
+	if !ok {
 		p.failSpan(start, p.prevEnd, "Expected table name or subquery as the statement target")
 	}
 	return st

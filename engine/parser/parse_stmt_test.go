@@ -132,6 +132,12 @@ func TestParseDML(t *testing.T) {
 	assert.NotNil(t, up.From)
 	assert.True(t, up.Returning[0].Star)
 
+	vu := mustParse(t, "update (select id, c from t) as v (k, c) set c = 1 where k = 2").(*Update)
+	require.NotNil(t, vu.Target)
+	assert.Equal(t, []string{"k", "c"}, vu.Target.Columns)
+	// A data-modifying target parses; the engine rejects it.
+	assert.NotNil(t, mustParse(t, "update (insert into t values (1) returning a) as v set a = 1").(*Update).Target.DML)
+
 	del := mustParse(t, "with x as (select 1) delete from t where a in (select * from x) returning a").(*Delete)
 	assert.NotNil(t, del.With)
 	assert.NotNil(t, del.Where)
