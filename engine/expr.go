@@ -56,6 +56,8 @@ type compiler struct {
 	depth int
 	// nondeterministic is set when a non-deterministic function was compiled.
 	nondeterministic bool
+	// windows is the window calls of the SELECT core being compiled.
+	windows *windowSet
 }
 
 const maxPlanDepth = 64
@@ -153,6 +155,9 @@ func (c *compiler) expr(sc *scope, x parser.Expr) (*cexpr, error) {
 		ce.col = -1
 		return &ce, nil
 	case *parser.FuncCall:
+		if x.Over != nil || x.OverName != "" {
+			return c.windowRef(sc, x)
+		}
 		return c.funcCall(sc, x)
 	case *parser.Tuple:
 		return nil, fmt.Errorf("row value misused")

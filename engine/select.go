@@ -155,9 +155,11 @@ func dedupeNames(cols []outCol) {
 }
 
 func (c *compiler) selectCore(sc *scope, core *parser.SelectCore, orderBy []*parser.OrderTerm, limit, offset parser.Expr) (*queryPlan, error) {
-	if len(core.Windows) > 0 {
-		return nil, fmt.Errorf("window functions are not supported")
+	ws, werr := collectWindows(core, orderBy)
+	if werr != nil {
+		return nil, werr
 	}
+	defer c.enterWindows(ws)()
 	conj := splitAnd(core.Where, nil)
 	var src *source
 	if core.From == nil {
@@ -190,6 +192,9 @@ func (c *compiler) selectCore(sc *scope, core *parser.SelectCore, orderBy []*par
 		if containsAggregate(t.X) {
 			grouped = true
 		}
+	}
+	if grouped && len(core.GroupBy) == 0 && ws != nil {
+		return nil, errWindowWithoutGroupBy
 	}
 	outScope := srcScope
 	var ab *aggBuilder
@@ -284,6 +289,15 @@ func (c *compiler) selectCore(sc *scope, core *parser.SelectCore, orderBy []*par
 		}
 	}
 	dedupeNames(cols)
+	var wn *windowNode
+	if ws != nil {
+		if ab != nil {
+			outScope.aliases = aliases
+		}
+		if wn, werr = c.planWindows(ws, outScope, ab, core.Columns); werr != nil {
+			return nil, werr
+		}
+	}
 	if ab != nil {
 		outScope.aliases = aliases
 		var having *cexpr
@@ -303,6 +317,7 @@ func (c *compiler) selectCore(sc *scope, core *parser.SelectCore, orderBy []*par
 		if having != nil {
 			root = &filterNode{in: root, pred: having}
 		}
+		root = wrapWindow(wn, root)
 		return c.finishCore(sc, root, exprs, extras, keys, cols, core.Distinct, limit, offset)
 	}
 	if core.Having != nil {
@@ -313,9 +328,10 @@ func (c *compiler) selectCore(sc *scope, core *parser.SelectCore, orderBy []*par
 	if err != nil {
 		return nil, err
 	}
-	if src.scan != nil && !core.Distinct && len(keys) > 0 && c.orderFromPath(src.scan, keys, exprs, extras) {
+	if src.scan != nil && wn == nil && !core.Distinct && len(keys) > 0 && c.orderFromPath(src.scan, keys, exprs, extras) {
 		keys = nil
 	}
+	root = wrapWindow(wn, root)
 	return c.finishCore(sc, root, exprs, extras, keys, cols, core.Distinct, limit, offset)
 }
 
