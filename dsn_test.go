@@ -175,3 +175,28 @@ func TestCheckExists(t *testing.T) {
 	require.NoError(t, err)
 	assert.NoError(t, cfg.checkExists())
 }
+
+// FuzzParseDSN checks that no DSN makes the parser panic and that every
+// accepted DSN denotes options that survive rendering and re-parsing.
+func FuzzParseDSN(f *testing.F) {
+	for _, seed := range []string{":memory:", "memory:x", "file:./d?sync=off&busy_timeout=2s", "/a/b?mode=ro",
+		"file:///x?nullable=nullable&foreign_keys=off&key_collation=rtrim", "file:?", "x?%", "x?a=1&a=2"} {
+		f.Add(seed)
+	}
+	f.Fuzz(func(t *testing.T, dsn string) {
+		cfg, err := parseDSN(dsn)
+		if err != nil {
+			return
+		}
+		switch cfg.kind {
+		case kindFile:
+			require.True(t, filepath.IsAbs(cfg.path), cfg.path)
+			require.Equal(t, filepath.Clean(cfg.path), cfg.path)
+		case kindSharedMemory:
+			require.NotEmpty(t, cfg.name)
+		}
+		again, err := parseDSN("memory:m?" + cfg.opts.String())
+		require.NoError(t, err)
+		require.Equal(t, cfg.opts, again.opts)
+	})
+}
