@@ -36,7 +36,7 @@ func BenchmarkPreparedPointSelect(b *testing.B) {
 	var score float64
 	b.ReportAllocs()
 	for i := 0; b.Loop(); i++ {
-		if err := stmt.QueryRow(i % 1000).Scan(&name, &score); err != nil {
+		if err := stmt.QueryRow(i%1000).Scan(&name, &score); err != nil {
 			b.Fatal(err)
 		}
 	}
