@@ -28,6 +28,9 @@ func (n *scanNode) open(e *env) (rowIter, error) {
 	if empty {
 		return &sliceIter{}, nil
 	}
+	if n.path.isPointLookup() {
+		return n.lookup(data, lower)
+	}
 	src := data
 	if n.path.index != nil {
 		is, err := n.db.indexStore(n.t, n.path.index)
@@ -41,6 +44,26 @@ func (n *scanNode) open(e *env) (rowIter, error) {
 		return nil, err
 	}
 	return &scanIter{e: e, it: it, data: data, viaIndex: n.path.index != nil, ncols: len(n.t.Columns)}, nil
+}
+
+// isPointLookup reports whether the path fixes every primary-key
+// component by equality: at most one row matches, read with one Get
+// instead of an iterator.
+func (p *accessPath) isPointLookup() bool {
+	return p.index == nil && len(p.eq) == len(p.parts) && len(p.parts) > 0 && p.lo == nil && p.hi == nil
+}
+
+// lookup reads the one row stored under the primary key key, if any.
+func (n *scanNode) lookup(data storage.KVStore, key []byte) (rowIter, error) {
+	raw, found, err := data.Get(key)
+	if err != nil || !found {
+		return &sliceIter{}, err
+	}
+	row, err := decodeRow(raw, len(n.t.Columns))
+	if err != nil {
+		return nil, err
+	}
+	return &sliceIter{rows: []value.Row{row}}, nil
 }
 
 type scanIter struct {
