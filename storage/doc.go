@@ -50,8 +50,11 @@
 //
 // # Transactions
 //
-// A Txn reads a Pebble snapshot, taken at its first read or when it takes
-// the write lock, whichever is first, overlaid with its own write set. The
+// A Txn reads committed state as of its first read or its write-lock
+// acquisition, whichever is first, overlaid with its own write set: a
+// Pebble snapshot taken at the first read, or, for a transaction that locks
+// before reading, the live database (nobody else can commit while it holds
+// the lock, and this avoids the snapshot's cost). The
 // write set (writeset.go, btree.go, arena.go) is an in-memory B-tree keyed
 // by physical key whose entries are a value, a tombstone, or "absent" (an
 // undone write); key and value bytes are copied into an arena of large

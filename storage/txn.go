@@ -72,15 +72,25 @@ func (t *txn) writable() error {
 	return nil
 }
 
-// snapshot returns the transaction's snapshot, taking it on first use. The
-// commit counter is read before the snapshot is taken, so a commit racing
-// with it can only make the recorded counter too old (a spurious stale
-// report later), never too new (a missed one).
-func (t *txn) snapshot() *pebble.Snapshot {
-	if t.snap == nil {
-		t.snapSeq = t.db.commitSeq.Load()
-		t.snap = t.db.pdb.NewSnapshot()
+// reader returns what the transaction reads committed state from. A
+// transaction that read before taking the write lock keeps the snapshot it
+// took then (LockForWrite has checked that nothing committed since). One
+// holding the write lock without a snapshot reads the live database: no
+// other transaction can commit until it finishes, so that is the same
+// state, without the cost of creating and releasing a Pebble snapshot.
+// Otherwise the snapshot is taken now. The commit counter is read before
+// the snapshot is taken, so a commit racing with it can only make the
+// recorded counter too old (a spurious stale report later), never too new
+// (a missed one).
+func (t *txn) reader() pebble.Reader {
+	if t.snap != nil {
+		return t.snap
 	}
+	if t.locked {
+		return t.db.pdb
+	}
+	t.snapSeq = t.db.commitSeq.Load()
+	t.snap = t.db.pdb.NewSnapshot()
 	return t.snap
 }
 
@@ -134,7 +144,6 @@ func (t *txn) LockForWrite(ctx context.Context) error {
 		return fmt.Errorf("%w: snapshot is stale; retry the transaction", ErrBusy)
 	}
 	t.locked = true
-	t.snapshot()
 	return nil
 }
 

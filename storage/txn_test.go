@@ -306,3 +306,49 @@ func TestStoreFromAnotherDatabaseIsRefused(t *testing.T) {
 	assert.Same(t, tx.Store(own), tx.Store(own), "views are reused")
 	assert.Same(t, tx.Store(own), tx.Store(tx.Store(own)))
 }
+
+func TestCancelledCommitRollsBack(t *testing.T) {
+	db := openMem(t)
+	s := tableStore(t, db, "main", "t")
+	tx := writeTxn(t, db)
+	put(t, tx.Store(s), "k", "v")
+	tx.AdjustRowCount("main", "t", 1)
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	err := tx.Commit(ctx)
+	require.ErrorIs(t, err, context.Canceled)
+	assert.Contains(t, err.Error(), "rolled back")
+	_, found := get(t, s, "k")
+	assert.False(t, found)
+	n, _ := db.RowCount("main", "t")
+	assert.Equal(t, int64(0), n)
+	assert.ErrorIs(t, tx.Commit(context.Background()), ErrTxDone)
+	assert.ErrorIs(t, tx.LockForWrite(context.Background()), ErrTxDone)
+	assert.ErrorIs(t, tx.Store(s).Put([]byte("k"), nil), ErrTxDone)
+
+	next := writeTxn(t, db) // the lock was released
+	commit(t, next)
+	assert.NoError(t, next.Rollback(), "rollback after commit is a no-op")
+}
+
+func TestClosedDatabaseRefusesWork(t *testing.T) {
+	db, err := Open(Options{})
+	require.NoError(t, err)
+	s := tableStore(t, db, "main", "t")
+	open := writeTxn(t, db)
+	put(t, open.Store(s), "k", "v")
+	it, err := s.Iterate(IterOptions{})
+	require.NoError(t, err)
+	require.NoError(t, db.Close())
+	require.NoError(t, db.Close(), "closing twice is a no-op")
+
+	assert.False(t, it.Next())
+	require.NoError(t, it.Close())
+	assert.ErrorIs(t, open.Commit(context.Background()), ErrTxDone, "open transactions were rolled back")
+	_, _, err = s.Get([]byte("k"))
+	assert.ErrorContains(t, err, "closed")
+	_, err = db.Begin(context.Background(), TxOptions{})
+	assert.ErrorContains(t, err, "closed")
+	_, err = db.Provider().GetStore("main", "u")
+	assert.ErrorContains(t, err, "closed")
+}

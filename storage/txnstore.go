@@ -12,7 +12,8 @@ type txnStore struct {
 
 // usable reports why the view cannot be read, if it cannot. A store
 // dropped after the transaction took its snapshot stays readable (as of
-// that snapshot), which keeps a reader's view consistent.
+// that snapshot), which keeps a reader's view consistent; without a
+// snapshot (not read yet, or reading live under the write lock) it is gone.
 func (v *txnStore) usable() error {
 	if err := v.t.usable(); err != nil {
 		return err
@@ -36,7 +37,7 @@ func (v *txnStore) Get(key []byte) ([]byte, bool, error) {
 	case stateDeleted:
 		return nil, false, nil
 	}
-	return getFrom(t.snapshot(), t.keyBuf)
+	return getFrom(t.reader(), t.keyBuf)
 }
 
 func (v *txnStore) Has(key []byte) (bool, error) {
@@ -51,7 +52,7 @@ func (v *txnStore) Has(key []byte) (bool, error) {
 	case stateDeleted:
 		return false, nil
 	}
-	return hasIn(t.snapshot(), t.keyBuf)
+	return hasIn(t.reader(), t.keyBuf)
 }
 
 func (v *txnStore) writable() error {
@@ -96,7 +97,7 @@ func (v *txnStore) Iterate(opts IterOptions) (Iterator, error) {
 		return emptyIter{}, nil
 	}
 	t := v.t
-	pit, err := t.snapshot().NewIter(&pebble.IterOptions{LowerBound: lo, UpperBound: hi})
+	pit, err := t.reader().NewIter(&pebble.IterOptions{LowerBound: lo, UpperBound: hi})
 	if err != nil {
 		return nil, err
 	}
