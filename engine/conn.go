@@ -33,6 +33,8 @@ type Conn struct {
 type namedMark struct {
 	name string
 	mark storage.Mark
+	// deferred is len(Conn.deferred) when the savepoint was taken.
+	deferred int
 }
 
 // TxOptions configure Conn.Begin.
@@ -159,7 +161,7 @@ func (c *Conn) savepoint(ctx context.Context, name string) error {
 		}
 		c.explicit = true
 	}
-	c.savepoints = append(c.savepoints, namedMark{name: name, mark: c.txn.Savepoint()})
+	c.savepoints = append(c.savepoints, namedMark{name: name, mark: c.txn.Savepoint(), deferred: len(c.deferred)})
 	return nil
 }
 
@@ -197,6 +199,9 @@ func (c *Conn) rollbackTo(name string) error {
 	}
 	if err := c.txn.RollbackTo(c.savepoints[i].mark); err != nil {
 		return err
+	}
+	if n := c.savepoints[i].deferred; n < len(c.deferred) {
+		c.deferred = c.deferred[:n]
 	}
 	c.savepoints = c.savepoints[:i+1]
 	return nil

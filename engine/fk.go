@@ -70,14 +70,31 @@ func (w *writer) fkCheckChild(row value.Row) error {
 	if !w.fkOn() {
 		return nil
 	}
-	cat := w.e.conn.catalog()
 	for _, fk := range w.t.FKs {
+		if fk.Deferred && w.e.conn.explicit {
+			fk, row := fk, row
+			w.e.conn.deferred = append(w.e.conn.deferred, deferredCheck{run: func(e *env) error {
+				return (&writer{e: e, c: w.c, t: w.t}).fkCheckOne(fk, row)
+			}})
+			continue
+		}
+		if err := w.fkCheckOne(fk, row); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// fkCheckOne verifies one foreign key of row against the parent table.
+func (w *writer) fkCheckOne(fk *schema.ForeignKey, row value.Row) error {
+	cat := w.e.conn.catalog()
+	{
 		null := false
 		for _, c := range fk.Columns {
 			null = null || row[c].IsNull()
 		}
 		if null {
-			continue
+			return nil
 		}
 		parent := cat.Table(fk.RefTable)
 		if parent == nil {

@@ -9,14 +9,20 @@ import (
 	"github.com/quereus/quereus/storage/value"
 )
 
-// deferredCheck is a row check postponed to COMMIT.
+// deferredCheck is a row check postponed to COMMIT: CHECK constraints
+// that read other rows (subqueries) and DEFERRABLE INITIALLY DEFERRED
+// foreign keys. Savepoint rollbacks drop the checks queued after the mark.
 type deferredCheck struct {
-	run func(ctx context.Context) error
+	run func(e *env) error
 }
 
 func (c *Conn) runDeferred(ctx context.Context) error {
+	if len(c.deferred) == 0 {
+		return nil
+	}
+	e := &env{ctx: ctx, conn: c, txn: c.txn, cache: map[any]any{}}
 	for _, d := range c.deferred {
-		if err := d.run(ctx); err != nil {
+		if err := d.run(e); err != nil {
 			return err
 		}
 	}

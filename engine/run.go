@@ -50,9 +50,13 @@ func (c *Conn) run(ctx context.Context, s *Stmt, args []Arg, base int, wantRows 
 	if !autocommit {
 		mark = c.txn.Savepoint()
 	}
+	deferredLen := len(c.deferred)
 	e := &env{ctx: ctx, conn: c, txn: c.txn, params: params, cache: map[any]any{}}
 	finish := func(err error) error {
 		if err != nil {
+			if deferredLen < len(c.deferred) {
+				c.deferred = c.deferred[:deferredLen]
+			}
 			return c.fail(err, autocommit, mark, prog.onError)
 		}
 		if autocommit {

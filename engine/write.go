@@ -103,12 +103,23 @@ func (w *writer) checkRow(op parser.Operation, row, newRow, oldRow value.Row) er
 		if !ck.AppliesTo(op) {
 			continue
 		}
-		v, err := w.checks.exprs[i].fn(w.e, cr)
-		if err != nil {
-			return err
+		ce := w.checks.exprs[i]
+		eval := func(e *env) error {
+			v, err := ce.fn(e, cr)
+			if err != nil {
+				return err
+			}
+			if t, known := truth(v); known && !t {
+				return &constraintError{msg: fmt.Sprintf("CHECK constraint failed: %s (%s)", ck.Name, parser.ExprString(ck.Expr))}
+			}
+			return nil
 		}
-		if t, known := truth(v); known && !t {
-			return &constraintError{msg: fmt.Sprintf("CHECK constraint failed: %s (%s)", ck.Name, parser.ExprString(ck.Expr))}
+		if w.e.conn.explicit && hasSubquery(ck.Expr) {
+			w.e.conn.deferred = append(w.e.conn.deferred, deferredCheck{run: eval})
+			continue
+		}
+		if err := eval(w.e); err != nil {
+			return err
 		}
 	}
 	return nil

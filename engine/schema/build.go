@@ -76,7 +76,7 @@ func BuildTable(def *parser.CreateTable, opts BuildOptions, known func(string) b
 			case parser.ConstrForeignKey:
 				t.FKs = append(t.FKs, &ForeignKey{Name: cc.Name, RefTable: cc.FK.Table.Name,
 					RefColumns: cc.FK.Columns, OnDelete: cc.FK.OnDelete, OnUpdate: cc.FK.OnUpdate,
-					Columns: []int{len(t.Columns)}})
+					Columns: []int{len(t.Columns)}, Deferred: deferred(cc.FK.Deferral)})
 			}
 		}
 		t.Columns = append(t.Columns, col)
@@ -105,7 +105,7 @@ func BuildTable(def *parser.CreateTable, opts BuildOptions, known func(string) b
 			t.Checks = append(t.Checks, &Check{Name: name, Expr: tc.Expr, On: tc.CheckOn})
 		case parser.ConstrForeignKey:
 			fk := &ForeignKey{Name: tc.Name, RefTable: tc.FK.Table.Name, RefColumns: tc.FK.Columns,
-				OnDelete: tc.FK.OnDelete, OnUpdate: tc.FK.OnUpdate}
+				OnDelete: tc.FK.OnDelete, OnUpdate: tc.FK.OnUpdate, Deferred: deferred(tc.FK.Deferral)}
 			for _, c := range tc.FKColumns {
 				i := t.ColumnIndex(c)
 				if i < 0 {
@@ -255,4 +255,9 @@ func BuildIndex(def *parser.CreateIndex, t *Table, known func(string) bool) (*In
 		ix.Parts = append(ix.Parts, part)
 	}
 	return ix, nil
+}
+
+// deferred reports whether a DEFERRABLE clause postpones checks to COMMIT.
+func deferred(d parser.Deferral) bool {
+	return d == parser.DeferDeferrableDeferred || d == parser.DeferInitiallyDeferredOnly
 }

@@ -60,6 +60,8 @@ type ForeignKey struct {
 	RefColumns []string // parent columns ("" list = parent PK)
 	OnDelete   parser.FKAction
 	OnUpdate   parser.FKAction
+	// Deferred FKs (DEFERRABLE INITIALLY DEFERRED) are checked at COMMIT.
+	Deferred bool
 }
 
 // Table is a base table.
