@@ -39,6 +39,8 @@ type Options struct {
 	BusyTimeout time.Duration
 	// ReadOnly refuses every write.
 	ReadOnly bool
+	// CacheSize is the block cache size in bytes; 0 means 32 MiB.
+	CacheSize int64
 }
 
 // KVStore is one logical ordered key-value store (a table's data, one

@@ -50,8 +50,11 @@ type DB struct {
 
 var _ Database = (*DB)(nil)
 
-// defaultBusyTimeout applies when Options.BusyTimeout is zero.
-const defaultBusyTimeout = 5 * time.Second
+// Defaults for zero Options fields.
+const (
+	defaultBusyTimeout = 5 * time.Second
+	defaultCacheSize   = 32 << 20
+)
 
 // Open opens (creating if needed) the database in opts.Dir, or a fresh
 // in-memory database when opts.Dir is empty. Opening a directory another
@@ -60,11 +63,20 @@ func Open(opts Options) (*DB, error) {
 	if opts.BusyTimeout < 0 {
 		return nil, fmt.Errorf("storage: negative busy timeout %v", opts.BusyTimeout)
 	}
+	if opts.CacheSize < 0 {
+		return nil, fmt.Errorf("storage: negative cache size %d", opts.CacheSize)
+	}
 	busy := opts.BusyTimeout
 	if busy == 0 {
 		busy = defaultBusyTimeout
 	}
-	po := &pebble.Options{Logger: quietLogger{}, ReadOnly: opts.ReadOnly}
+	cacheSize := opts.CacheSize
+	if cacheSize == 0 {
+		cacheSize = defaultCacheSize
+	}
+	cache := pebble.NewCache(cacheSize)
+	defer cache.Unref() // Pebble holds its own reference while open
+	po := &pebble.Options{Logger: quietLogger{}, ReadOnly: opts.ReadOnly, Cache: cache}
 	if !opts.ReadOnly {
 		po.FormatMajorVersion = pebble.FormatNewest
 	}
