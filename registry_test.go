@@ -8,6 +8,8 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/quereus/quereus/storage"
 )
 
 // openInstances counts the shared instances in the registry.
@@ -197,4 +199,28 @@ func TestDriverOpen(t *testing.T) {
 	_, err = d.Open("file:/x?nope=1")
 	require.Error(t, err)
 	assert.Contains(t, err.Error(), `unknown option(s) "nope"`)
+}
+
+func TestCorruptCatalogEntryReportedAndSkipped(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "db")
+	db, err := sql.Open(DriverName, dir)
+	require.NoError(t, err)
+	mustExec(t, db, "CREATE TABLE good (id INTEGER PRIMARY KEY); INSERT INTO good VALUES (1)")
+	require.NoError(t, db.Close())
+
+	store, err := storage.Open(storage.Options{Dir: dir})
+	require.NoError(t, err)
+	cat, err := store.Provider().GetCatalogStore()
+	require.NoError(t, err)
+	require.NoError(t, cat.Put([]byte("main.broken"), []byte("CREATE TABLE broken (id INTEGER PRIMARY KEY,")))
+	require.NoError(t, store.Close())
+
+	c, err := NewConnector("file:" + dir)
+	require.NoError(t, err)
+	db = sql.OpenDB(c)
+	defer db.Close()
+	loadErrs := c.LoadErrors()
+	require.Len(t, loadErrs, 1)
+	assert.Contains(t, loadErrs[0].Error(), "broken")
+	assert.Equal(t, int64(1), queryInt(t, db, "SELECT count(*) FROM good"))
 }
