@@ -37,6 +37,7 @@ func Command(args []string, open func() (*sql.DB, error), stdout, stderr io.Writ
 		deviationsPath = fl.String("deviations", DefaultDeviationsPath, "deviations file (blocks where we deliberately differ)")
 		baselinePath   = fl.String("baseline", DefaultBaselinePath, "baseline file written by -update-baseline")
 		updateBaseline = fl.Bool("update-baseline", false, "rewrite the baseline with the blocks that pass")
+		dropRegressed  = fl.Bool("drop-regressions", false, "let -update-baseline drop baseline blocks that no longer pass")
 		runPattern     = fl.String("run", "", "only run files whose base name matches this regular expression")
 		causes         = fl.Bool("causes", false, "group failures by normalized cause and print the most frequent")
 		top            = fl.Int("top", 40, "how many causes -causes prints")
@@ -103,6 +104,18 @@ func Command(args []string, open func() (*sql.DB, error), stdout, stderr io.Writ
 	}
 	fmt.Fprintf(stderr, "sqllogic: %d files in %v\n", len(paths), time.Since(start).Round(time.Millisecond))
 	if *updateBaseline {
+		if old, err := LoadBaseline(*baselinePath); err == nil {
+			if regressions, _ := CompareBaseline(old, results); len(regressions) > 0 {
+				for _, id := range regressions {
+					fmt.Fprintf(stderr, "sqllogic: baseline block %s no longer passes\n", id)
+				}
+				if !*dropRegressed {
+					return fail("not updating %s: %d baseline blocks no longer pass (fix them, or pass -drop-regressions)", *baselinePath, len(regressions))
+				}
+			}
+		} else if !errors.Is(err, fs.ErrNotExist) {
+			return fail("%v", err)
+		}
 		ids := PassingBlocks(results)
 		if err := SaveBaseline(*baselinePath, ids); err != nil {
 			return fail("%v", err)

@@ -36,6 +36,24 @@ func TestCommand(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, "01-ok.sqllogic:2\n02-bad.sqllogic:4\n", string(written))
 
+	// The baseline now lists 02-bad.sqllogic:4; when it stops passing, the
+	// update refuses unless told to drop it.
+	f.rows("select 1 as a", []string{"a"}, []driver.Value{int64(2)})
+	stderr.Reset()
+	code = Command([]string{"-deviations", devPath, "-baseline", baseline, "-update-baseline", dir}, open, &stdout, &stderr)
+	assert.Equal(t, 2, code)
+	assert.Contains(t, stderr.String(), "baseline block 01-ok.sqllogic:2 no longer passes")
+	written, err = os.ReadFile(baseline)
+	require.NoError(t, err)
+	assert.Equal(t, "01-ok.sqllogic:2\n02-bad.sqllogic:4\n", string(written), "unchanged")
+
+	code = Command([]string{"-deviations", devPath, "-baseline", baseline, "-update-baseline", "-drop-regressions", dir}, open, &stdout, &stderr)
+	assert.Equal(t, 1, code)
+	written, err = os.ReadFile(baseline)
+	require.NoError(t, err)
+	assert.Equal(t, "02-bad.sqllogic:2\n", string(written))
+
+	f.rows("select 1 as a", []string{"a"}, []driver.Value{int64(1)})
 	stdout.Reset()
 	code = Command([]string{"-deviations", devPath, "-run", "^01", dir}, open, &stdout, &stderr)
 	assert.Equal(t, 0, code)
