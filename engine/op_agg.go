@@ -1,6 +1,8 @@
 package engine
 
 import (
+	"slices"
+
 	"github.com/quereus/quereus/storage/value"
 )
 
@@ -54,6 +56,11 @@ func (n *aggNode) open(e *env) (rowIter, error) {
 		groups[""] = newGroup(nil)
 	}
 	args := make([]value.Value, 0, 4)
+	// keys and keyBuf are scratch reused for every row; a new group keeps a
+	// copy of keys, and the map lookup by string(keyBuf) does not allocate.
+	keys := make(value.Row, len(n.groups))
+	parts := n.groupParts()
+	var keyBuf []byte
 	for {
 		r, err := it.Next()
 		if err != nil {
@@ -65,17 +72,16 @@ func (n *aggNode) open(e *env) (rowIter, error) {
 		if err := e.tick(); err != nil {
 			return nil, err
 		}
-		keys := make(value.Row, len(n.groups))
 		for i, g := range n.groups {
 			if keys[i], err = g.fn(e, r); err != nil {
 				return nil, err
 			}
 		}
-		k := string(n.groupKey(keys))
-		g := groups[k]
+		keyBuf = appendKey(keyBuf[:0], keys, parts)
+		g := groups[string(keyBuf)]
 		if g == nil {
-			g = newGroup(keys)
-			groups[k] = g
+			g = newGroup(slices.Clone(keys))
+			groups[string(keyBuf)] = g
 		}
 		for i, a := range n.aggs {
 			args = args[:0]
@@ -117,14 +123,14 @@ func (n *aggNode) open(e *env) (rowIter, error) {
 	return &sliceIter{rows: out}, nil
 }
 
-// groupKey encodes group-key values under their collations, so values
-// equal under a collation fall into one group.
-func (n *aggNode) groupKey(keys []value.Value) []byte {
-	parts := make([]keyPart, len(keys))
+// groupParts are the key parts that encode group-key values under their
+// collations, so values equal under a collation fall into one group.
+func (n *aggNode) groupParts() []keyPart {
+	parts := make([]keyPart, len(n.groups))
 	for i, g := range n.groups {
 		parts[i] = collPart(g.coll)
 	}
-	return appendKey(nil, keys, parts)
+	return parts
 }
 
 // distinctParts are the key parts of a DISTINCT aggregate's arguments.
