@@ -27,7 +27,7 @@ func (c *compiler) alterTable(st *parser.AlterTable) (*program, error) {
 		}
 		switch a := st.Action.(type) {
 		case *parser.RenameTable:
-			return renameTable(e, t, a.NewName)
+			return c.renameTable(e, t, a.NewName)
 		case *parser.AddColumn:
 			return c.addColumn(e, t, a.Column)
 		case *parser.DropColumn:
@@ -180,12 +180,13 @@ func (c *compiler) rewriteRows(e *env, old, nt *schema.Table, mapRow func(value.
 	return nil
 }
 
-func renameTable(e *env, t *schema.Table, newName string) error {
+func (c *compiler) renameTable(e *env, t *schema.Table, newName string) error {
 	cat := e.conn.catalog()
 	if cat.Table(newName) != nil || cat.View(newName) != nil {
 		return fmt.Errorf("Table %s already exists", newName)
 	}
-	def := copyDef(t.Def)
+	def := cloneAST(t.Def)
+	renameTableRefs(def, t.Name, newName)
 	def.Name.Name = newName
 	nt, err := e.conn.db.buildTable(def)
 	if err != nil {
@@ -228,7 +229,8 @@ func renameTable(e *env, t *schema.Table, newName string) error {
 	cat2.DropTable(t.Name)
 	cat2.PutTable(nt)
 	schemaEvent(e, storage.Alter, "table", newName, text)
-	return nil
+	old := t.Name
+	return c.propagate(e, old, func(root any) { renameTableRefs(root, old, newName) })
 }
 
 func (c *compiler) addColumn(e *env, t *schema.Table, cd *parser.ColumnDef) error {
@@ -389,31 +391,11 @@ func (c *compiler) renameColumn(e *env, t *schema.Table, oldName, newName string
 		return fmt.Errorf("no such column: %s", oldName)
 	}
 	if j := t.ColumnIndex(newName); j >= 0 && j != i {
-		return fmt.Errorf("duplicate column name: %s", newName)
+		return fmt.Errorf("column %s already exists in table %s", newName, t.Name)
 	}
-	def := copyDef(t.Def)
-	cd := copyColumn(def.Columns[i])
-	cd.Name = newName
-	def.Columns[i] = cd
-	for k, tc := range def.Constraints {
-		ntc := *tc
-		ntc.Columns = nil
-		for _, ic := range tc.Columns {
-			nic := *ic
-			if ref, ok := ic.X.(*parser.ColumnRef); ok && strings.EqualFold(ref.Column, oldName) {
-				nic.X = &parser.ColumnRef{Column: newName}
-			}
-			ntc.Columns = append(ntc.Columns, &nic)
-		}
-		ntc.FKColumns = nil
-		for _, fc := range tc.FKColumns {
-			if strings.EqualFold(fc, oldName) {
-				fc = newName
-			}
-			ntc.FKColumns = append(ntc.FKColumns, fc)
-		}
-		def.Constraints[k] = &ntc
-	}
+	def := cloneAST(t.Def)
+	def.Columns[i].Name = newName
+	renameColumnRefs(def, t.Name, oldName, newName, true)
 	// Explicit indexes refer to columns by name: rename there too.
 	renamed := *t
 	renamed.Indexes = nil
@@ -422,23 +404,57 @@ func (c *compiler) renameColumn(e *env, t *schema.Table, oldName, newName string
 			renamed.Indexes = append(renamed.Indexes, ix)
 			continue
 		}
-		idef := *ix.Def
-		idef.Columns = nil
-		for _, ic := range ix.Def.Columns {
-			nic := *ic
-			if ref, ok := ic.X.(*parser.ColumnRef); ok && strings.EqualFold(ref.Column, oldName) {
-				nic.X = &parser.ColumnRef{Column: newName}
-			}
-			idef.Columns = append(idef.Columns, &nic)
-		}
+		idef := cloneAST(ix.Def)
+		renameColumnRefs(idef, t.Name, oldName, newName, true)
 		nix := *ix
-		nix.Def = &idef
+		nix.Def = idef
 		renamed.Indexes = append(renamed.Indexes, &nix)
-		if err := putCatalog(e, indexCatalogKey(ix.Name), ddlText(&idef)); err != nil {
+		if err := putCatalog(e, indexCatalogKey(ix.Name), ddlText(idef)); err != nil {
 			return err
 		}
 	}
-	return c.replaceTable(e, &renamed, def, nil, false)
+	if err := c.replaceTable(e, &renamed, def, nil, false); err != nil {
+		return err
+	}
+	return c.propagate(e, t.Name, func(root any) { renameColumnRefs(root, t.Name, oldName, newName, false) })
+}
+
+// propagate applies a rename to the stored ASTs of every other table and
+// view that references table, re-storing their catalog text.
+func (c *compiler) propagate(e *env, table string, rename func(root any)) error {
+	cat := e.conn.catalog()
+	for _, other := range cat.Tables() {
+		if strings.EqualFold(other.Name, table) || !mentionsTable(other.Def, table) {
+			continue
+		}
+		def := cloneAST(other.Def)
+		rename(def)
+		nt, err := e.conn.db.buildTable(def)
+		if err != nil {
+			return err
+		}
+		for _, ix := range other.Indexes {
+			if !ix.Implicit {
+				nt.Indexes = append(nt.Indexes, ix)
+			}
+		}
+		if err := putCatalog(e, tableCatalogKey(other.Name), ddlText(def)); err != nil {
+			return err
+		}
+		e.conn.editCatalog().PutTable(nt)
+	}
+	for _, v := range cat.Views() {
+		if !mentionsTable(v.Def, table) {
+			continue
+		}
+		def := cloneAST(v.Def)
+		rename(def)
+		if err := putCatalog(e, viewCatalogKey(v.Name), ddlText(def)); err != nil {
+			return err
+		}
+		e.conn.editCatalog().PutView(&schema.View{Schema: schema.MainSchema, Name: v.Name, Columns: def.Columns, Select: def.Select, Def: def})
+	}
+	return nil
 }
 
 func (c *compiler) dropConstraint(e *env, t *schema.Table, name string) error {
