@@ -30,7 +30,8 @@
 //	                               positive; default 5s
 //	mode=rwc|rw|ro                 rwc (default) creates a missing directory,
 //	                               rw requires it to exist, ro requires it to
-//	                               exist and refuses every write
+//	                               exist and refuses every write (directories
+//	                               only: a new in-memory database cannot be ro)
 //	nullable=not_null|nullable     nullability of columns declared without
 //	                               NULL/NOT NULL (default not_null, as Quereus)
 //	foreign_keys=on|off            foreign-key enforcement (default on)
