@@ -56,10 +56,11 @@ func (g *windowGroup) run(e *env, rows []value.Row, nWin int) error {
 	}
 	base := len(rows[0]) - nWin
 	np := len(g.partition)
+	keyExprs := append(append(make([]*cexpr, 0, np+len(g.order)), g.partition...), g.order...)
 	keys := make([]value.Row, len(rows))
 	for i, r := range rows {
-		k := make(value.Row, 0, np+len(g.order))
-		for _, ce := range append(append([]*cexpr{}, g.partition...), g.order...) {
+		k := make(value.Row, 0, len(keyExprs))
+		for _, ce := range keyExprs {
 			v, err := ce.fn(e, r)
 			if err != nil {
 				return err
