@@ -26,7 +26,8 @@ type cexpr struct {
 }
 
 func constExpr(v value.Value) *cexpr {
-	return &cexpr{fn: func(*env, value.Row) (value.Value, error) { return v, nil }, class: classOfValue(v), col: -1, konst: true}
+	class := classOfValue(v)
+	return &cexpr{fn: func(*env, value.Row) (value.Value, error) { return v, nil }, class: class, typ: typeOfClass(class), col: -1, konst: true}
 }
 
 func classOfValue(v value.Value) typeClass {
@@ -171,7 +172,7 @@ func derived(fn evalFn, class typeClass, ops ...*cexpr) *cexpr {
 	for _, o := range ops {
 		k = k && o.konst
 	}
-	return &cexpr{fn: fn, class: class, col: -1, konst: k}
+	return &cexpr{fn: fn, class: class, typ: typeOfClass(class), col: -1, konst: k}
 }
 
 func literalValue(l *parser.Literal) value.Value {
@@ -238,6 +239,9 @@ func (c *compiler) unary(sc *scope, x *parser.Unary) (*cexpr, error) {
 	}
 	switch x.Op {
 	case parser.OpNeg:
+		if ce, ok := temporalNegate(a); ok {
+			return ce, nil
+		}
 		return derived(func(e *env, row value.Row) (value.Value, error) {
 			v, err := a.fn(e, row)
 			return negate(v), err
@@ -283,6 +287,9 @@ func (c *compiler) binary(sc *scope, x *parser.Binary) (*cexpr, error) {
 		return logical(x.Op, a, b), nil
 	case parser.OpAdd, parser.OpSub, parser.OpMul, parser.OpDiv, parser.OpMod:
 		op := map[parser.BinaryOp]byte{parser.OpAdd: '+', parser.OpSub: '-', parser.OpMul: '*', parser.OpDiv: '/', parser.OpMod: '%'}[x.Op]
+		if ce, ok := temporalArith(op, a, b); ok {
+			return ce, nil
+		}
 		class := classNumeric
 		if a.class == classInteger && b.class == classInteger && op != '/' {
 			class = classInteger

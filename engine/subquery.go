@@ -139,6 +139,7 @@ func (c *compiler) funcCall(sc *scope, x *parser.FuncCall) (*cexpr, error) {
 		}
 		return def.scalar(vals)
 	}, classAny, args...)
+	typeCall(ce, def.def, args)
 	if !def.deterministic {
 		ce.konst = false
 		c.nondeterministic = true

@@ -1,0 +1,124 @@
+package engine
+
+import (
+	"github.com/quereus/quereus/engine/functions/timefn"
+	"github.com/quereus/quereus/engine/types"
+	"github.com/quereus/quereus/storage/value"
+)
+
+// temporal.go routes arithmetic on DATE, TIME, DATETIME and TIMESPAN
+// operands through timefn (date - date = 'P14D', date + timespan, timespan
+// * number, -timespan, ...). An operand's kind comes from its static type
+// when the planner knows it (a DATE column, date(x), timespan(x)); an
+// operand of unknown type (a parameter, an ANY column) is sniffed per row
+// with timefn.KindOfValue. Operands whose static types are both known and
+// not temporal keep the ordinary numeric path, so TEXT that merely looks
+// like a date is not date arithmetic.
+
+// staticTypeOf is the planner's static type of a compiled expression: its
+// declared type when one is attached, else its type class; Any when
+// unknown.
+func staticTypeOf(ce *cexpr) types.Type {
+	if ce.typ != "" {
+		return declaredType(ce.typ)
+	}
+	switch ce.class {
+	case classInteger:
+		return types.Integer
+	case classReal:
+		return types.Real
+	case classNumeric:
+		return types.Numeric
+	case classText:
+		return types.Text
+	case classBlob:
+		return types.Blob
+	case classBoolean:
+		return types.Boolean
+	case classJSON:
+		return types.JSON
+	}
+	return types.Any
+}
+
+// temporalArith compiles a binary arithmetic operator ('+', '-', '*', '/',
+// '%') when temporal arithmetic may apply; ok is false when both operand
+// types are statically known and neither is temporal (the caller compiles
+// ordinary arithmetic).
+func temporalArith(op byte, a, b *cexpr) (ce *cexpr, ok bool) {
+	lt, rt := staticTypeOf(a), staticTypeOf(b)
+	lk, rk := timefn.KindOfType(lt), timefn.KindOfType(rt)
+	lKnown, rKnown := !lt.IsUnknown(), !rt.IsUnknown()
+	temporal := lk.IsTemporal() || rk.IsTemporal()
+	if !temporal && (lKnown && rKnown || op == '%') {
+		return nil, false
+	}
+	fn := func(e *env, row value.Row) (value.Value, error) {
+		l, err := a.fn(e, row)
+		if err != nil {
+			return l, err
+		}
+		r, err := b.fn(e, row)
+		if err != nil {
+			return r, err
+		}
+		k1, k2 := lk, rk
+		if !lKnown {
+			k1 = timefn.KindOfValue(l)
+		}
+		if !rKnown {
+			k2 = timefn.KindOfValue(r)
+		}
+		if k1.IsTemporal() || k2.IsTemporal() {
+			return timefn.Apply(op, k1, k2, l, r)
+		}
+		return arith(op, l, r)
+	}
+	if !temporal {
+		// An unknown operand: numeric unless a value turns out temporal.
+		return derived(fn, classNumeric, a, b), true
+	}
+	out := derived(fn, classAny, a, b)
+	if lKnown && rKnown {
+		if t, ok := timefn.ResultType(op, lk, rk); ok {
+			out.typ = t.Name()
+			out.class = classOf(out.typ)
+		}
+	}
+	return out, true
+}
+
+// temporalNegate compiles unary minus when its operand may be a TIMESPAN
+// ('PT1H' -> '-PT1H'); ok is false for operands statically known not to
+// be temporal. Negating a DATE, TIME or DATETIME is unsupported.
+func temporalNegate(a *cexpr) (ce *cexpr, ok bool) {
+	t := staticTypeOf(a)
+	if !t.IsUnknown() && !t.IsTemporal() {
+		return nil, false
+	}
+	k := timefn.KindOfType(t)
+	known := !t.IsUnknown()
+	fn := func(e *env, row value.Row) (value.Value, error) {
+		v, err := a.fn(e, row)
+		if err != nil || v.IsNull() {
+			return v, err
+		}
+		kind := k
+		if !known {
+			kind = timefn.KindOfValue(v)
+		}
+		switch {
+		case kind == timefn.KindTimespan:
+			return timefn.NegateTimespan(v)
+		case kind.IsTemporal():
+			return value.Null(), timefn.ErrUnsupported
+		}
+		return negate(v), nil
+	}
+	out := derived(fn, a.class, a)
+	if t == types.Timespan {
+		out.typ = t.Name()
+		out.class = classOf(out.typ)
+	}
+	return out, true
+}

@@ -1,0 +1,89 @@
+package engine
+
+import (
+	"context"
+	"testing"
+
+	"github.com/quereus/quereus/storage/value"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func TestTemporalArithmetic(t *testing.T) {
+	_, c := openTestDB(t)
+	cases := []struct {
+		sql  string
+		want any
+	}{
+		{`SELECT date('2024-01-15') - date('2024-01-01')`, "P14D"},
+		{`SELECT date('2024-01-01') + timespan('P1D')`, "2024-01-02"},
+		{`SELECT date('2024-01-15') - timespan('P5D')`, "2024-01-10"},
+		{`SELECT timespan('P1D') + date('2024-01-01')`, "2024-01-02"},
+		{`SELECT time('14:30:00') - time('09:00:00')`, "PT5H30M"},
+		{`SELECT time('09:00:00') + timespan('PT1H30M')`, "10:30:00"},
+		{`SELECT datetime('2024-01-01T10:00:00') + timespan('PT2H')`, "2024-01-01T12:00:00"},
+		{`SELECT timespan('PT1H') + timespan('PT30M')`, "PT1H30M"},
+		{`SELECT timespan('PT2H') - timespan('PT30M')`, "PT1H30M"},
+		{`SELECT timespan('PT1H') * 2`, "PT7200S"},
+		{`SELECT 2 * timespan('PT1H')`, "PT7200S"},
+		{`SELECT timespan('PT2H') / 2`, "PT3600S"},
+		{`SELECT timespan('PT2H') / timespan('PT1H')`, int64(2)},
+		{`SELECT -timespan('PT1H')`, "-PT1H"},
+		{`SELECT date('2024-01-01') + NULL`, nil},
+		{`SELECT 1 + 2`, int64(3)},
+		{`SELECT '2024-01-15' - '2024-01-01'`, int64(0)},
+	}
+	for _, tc := range cases {
+		rows := queryRows(t, c, tc.sql)
+		require.Len(t, rows, 1, tc.sql)
+		got := rows[0][0]
+		if f, ok := got.(float64); ok && f == float64(int64(f)) {
+			got = int64(f)
+		}
+		assert.Equal(t, tc.want, got, tc.sql)
+	}
+}
+
+func TestTemporalArithmeticOverColumnsAndParameters(t *testing.T) {
+	_, c := openTestDB(t)
+	mustExec(t, c, `CREATE TABLE ev (id INTEGER PRIMARY KEY, d DATE, span TIMESPAN, note TEXT, x ANY NULL);
+		INSERT INTO ev VALUES (1, '2024-03-01', 'PT1H', '2024-01-01', 'P2D'), (2, '2024-03-10', '90 minutes', 'abc', 5)`)
+	assert.Equal(t, [][]any{{int64(1), "-PT1H", "2024-03-03"}, {int64(2), "-PT90M", "2024-03-15"}},
+		queryRows(t, c, `SELECT id, -span, d + timespan('P2D') + (id - 1) * timespan('P3D') FROM ev ORDER BY id`))
+	assert.Equal(t, [][]any{{"P9D"}}, queryRows(t, c, `SELECT (SELECT d FROM ev WHERE id = 2) - (SELECT d FROM ev WHERE id = 1)`),
+		"static types flow through scalar subqueries")
+	assert.Equal(t, [][]any{{"2024-03-03"}, {int64(5)}}, queryRows(t, c, `SELECT CASE WHEN id = 1 THEN d + x ELSE x END FROM ev ORDER BY id`),
+		"an ANY operand is classified by its value")
+	st := mustPrepare(t, c, `SELECT d + ? FROM ev WHERE id = 1`)
+	defer st.Close()
+	rows, err := st.Query(context.Background(), []Arg{{Ordinal: 1, Value: value.Text("P1W")}})
+	require.NoError(t, err)
+	r, err := rows.Next(context.Background())
+	require.NoError(t, err)
+	assert.Equal(t, "2024-03-08", r[0].Text(), "a parameter is classified by its value")
+	rows.Close()
+
+	_, err = queryErr(c, `SELECT d + 1 FROM ev`)
+	assert.ErrorContains(t, err, "Unsupported temporal operation")
+	_, err = queryErr(c, `SELECT d * d FROM ev`)
+	assert.ErrorContains(t, err, "Unsupported temporal operation")
+	_, err = queryErr(c, `SELECT -d FROM ev`)
+	assert.ErrorContains(t, err, "Unsupported temporal operation")
+	_, err = queryErr(c, `SELECT note - d FROM ev`)
+	assert.ErrorContains(t, err, "Unsupported temporal operation", "TEXT is not a date, even when it looks like one")
+}
+
+func TestResultColumnDeclTypes(t *testing.T) {
+	_, c := openTestDB(t)
+	mustExec(t, c, `CREATE TABLE t (id INTEGER PRIMARY KEY, j JSON, d DATE, s TEXT)`)
+	st := mustPrepare(t, c, `SELECT id, j, json_object('a', 1), json('[1]'), json_extract(j, '$.a'), 1 = 1, id + 1,
+		id / 2.0, s || 'x', d, date('2024-01-01'), d - d, timespan('PT1H'), abs(id), length(s), NULL, 'txt', 1.5, x'00'
+		FROM t`)
+	defer st.Close()
+	var got []string
+	for _, col := range st.Columns() {
+		got = append(got, col.DeclType)
+	}
+	assert.Equal(t, []string{"INTEGER", "JSON", "JSON", "JSON", "", "BOOLEAN", "INTEGER",
+		"NUMERIC", "TEXT", "DATE", "DATE", "TIMESPAN", "TIMESPAN", "INTEGER", "INTEGER", "", "TEXT", "REAL", "BLOB"}, got)
+}
