@@ -231,6 +231,11 @@ type Database interface {
 	OnDataChange(fn func(DataChangeEvent)) (unsubscribe func())
 	// OnSchemaChange subscribes to committed schema changes.
 	OnSchemaChange(fn func(SchemaChangeEvent)) (unsubscribe func())
+	// HasDataListeners reports whether any data-change listener is
+	// subscribed, so the engine can skip building DataChangeEvents (row
+	// copies) when nobody listens. A listener subscribing while a
+	// transaction runs may then miss that transaction's events.
+	HasDataListeners() bool
 	// RowCount is the table's row-count statistic (committed state); ok is
 	// false when nothing is known about the table.
 	RowCount(schema, table string) (n int64, ok bool)

@@ -207,6 +207,9 @@ func (db *DB) OnSchemaChange(fn func(SchemaChangeEvent)) func() {
 	return db.events.onSchemaChange(fn)
 }
 
+// HasDataListeners reports whether any data-change listener is subscribed.
+func (db *DB) HasDataListeners() bool { return db.events.nData.Load() > 0 }
+
 // RowCount is the committed row-count statistic of schema.table.
 func (db *DB) RowCount(schema, table string) (int64, bool) {
 	return db.stats.rowCount(statsKey(schema, table))

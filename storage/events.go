@@ -3,6 +3,7 @@ package storage
 import (
 	"log"
 	"sync"
+	"sync/atomic"
 )
 
 // emitter is the database's StoreEventEmitter: it keeps the listeners and
@@ -22,6 +23,7 @@ type emitter struct {
 	nextID uint64
 	data   []dataListener   // copy-on-write: replaced, never mutated
 	schema []schemaListener // copy-on-write
+	nData  atomic.Int32     // len(data), readable without mu
 
 	qmu      sync.Mutex
 	queue    [][]Event
@@ -44,6 +46,7 @@ func (e *emitter) onDataChange(fn func(DataChangeEvent)) func() {
 	e.nextID++
 	id := e.nextID
 	e.data = append(append([]dataListener(nil), e.data...), dataListener{id, fn})
+	e.nData.Store(int32(len(e.data)))
 	return func() {
 		e.mu.Lock()
 		defer e.mu.Unlock()
@@ -54,6 +57,7 @@ func (e *emitter) onDataChange(fn func(DataChangeEvent)) func() {
 			}
 		}
 		e.data = kept
+		e.nData.Store(int32(len(e.data)))
 	}
 }
 

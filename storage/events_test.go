@@ -114,8 +114,11 @@ func TestUnsubscribeAndPanickingListener(t *testing.T) {
 	assert.Equal(t, []string{"1"}, second)
 	assert.Equal(t, 1, schemaCalls)
 
+	assert.True(t, db.HasDataListeners())
 	unsub()
 	unsubSchema()
+	unsub() // unsubscribing twice is harmless
+	assert.True(t, db.HasDataListeners(), "two listeners remain")
 	tx = writeTxn(t, db)
 	tx.Emit(insertEvent(2))
 	tx.Emit(SchemaChangeEvent{Type: Drop, ObjectType: "table", SchemaName: "main", ObjectName: "y"})
@@ -127,6 +130,7 @@ func TestUnsubscribeAndPanickingListener(t *testing.T) {
 
 func TestListenerMayCommit(t *testing.T) {
 	db := openMem(t)
+	assert.False(t, db.HasDataListeners())
 	var seen []string
 	db.OnDataChange(func(ev DataChangeEvent) {
 		seen = append(seen, ev.TableName)
