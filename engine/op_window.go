@@ -60,12 +60,12 @@ func (g *windowGroup) run(e *env, rows []value.Row, nWin int) error {
 	keys := make([]value.Row, len(rows))
 	for i, r := range rows {
 		k := make(value.Row, 0, len(keyExprs))
-		for _, ce := range keyExprs {
+		for j, ce := range keyExprs {
 			v, err := ce.fn(e, r)
 			if err != nil {
 				return err
 			}
-			k = append(k, v)
+			k = append(k, semanticKey(v, g.timespan[j]))
 		}
 		keys[i] = k
 		if err := e.tick(); err != nil {

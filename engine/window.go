@@ -215,8 +215,28 @@ type windowGroup struct {
 	partition []*cexpr
 	order     []*cexpr
 	// keys sorts rows of partition values followed by order values.
-	keys  []sortKey
-	calls []*windowCall
+	keys []sortKey
+	// timespan marks the keys of declared type TIMESPAN, which order by
+	// elapsed time (semanticKey).
+	timespan []bool
+	calls    []*windowCall
+}
+
+// isTimespan reports whether ce has the declared type TIMESPAN.
+func isTimespan(ce *cexpr) bool {
+	t, err := types.FromDeclared(ce.typ)
+	return err == nil && t == types.Timespan
+}
+
+// semanticKey maps a TIMESPAN key value that parses as a duration to its
+// elapsed seconds, so 'PT1H' and 'PT60M' are peers and 'PT90M' < 'PT2H'.
+func semanticKey(v value.Value, timespan bool) value.Value {
+	if timespan && v.Kind() == value.KindText {
+		if secs, ok := types.TimespanSeconds(v.Text()); ok {
+			return value.Float(secs)
+		}
+	}
+	return v
 }
 
 // planWindows compiles the specifications, arguments and frames of ws in
@@ -343,6 +363,7 @@ func (c *compiler) planWindowGroup(spec *parser.WindowSpec, sc *scope, ab *aggBu
 			return nil, err
 		}
 		g.keys = append(g.keys, sortKey{col: len(g.partition), coll: ce.coll})
+		g.timespan = append(g.timespan, isTimespan(ce))
 		g.partition = append(g.partition, ce)
 	}
 	for _, t := range spec.OrderBy {
@@ -352,6 +373,7 @@ func (c *compiler) planWindowGroup(spec *parser.WindowSpec, sc *scope, ab *aggBu
 		}
 		g.keys = append(g.keys, sortKey{col: len(spec.PartitionBy) + len(g.order), desc: t.Dir == parser.SortDesc,
 			nullsLast: t.Nulls == parser.NullsLast, coll: ce.coll})
+		g.timespan = append(g.timespan, isTimespan(ce))
 		g.order = append(g.order, ce)
 	}
 	return g, nil

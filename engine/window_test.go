@@ -320,3 +320,13 @@ func TestWindowJSONResultType(t *testing.T) {
 	require.Equal(t, value.KindJSON, r[0].Kind())
 	require.Equal(t, "[8,1]", r[0].JSONText())
 }
+
+// TestWindowTimespanKeys checks that TIMESPAN partition and order keys
+// compare by elapsed time.
+func TestWindowTimespanKeys(t *testing.T) {
+	_, c := openTestDB(t)
+	mustExec(t, c, `CREATE TABLE ts (id INTEGER PRIMARY KEY, d TIMESPAN);
+		INSERT INTO ts VALUES (1, 'PT2H'), (2, 'PT90M'), (3, 'PT120M')`)
+	require.Equal(t, [][]any{{int64(1), int64(2), int64(2)}, {int64(2), int64(1), int64(1)}, {int64(3), int64(3), int64(2)}},
+		queryRows(t, c, `SELECT id, row_number() OVER (ORDER BY d, id), count(*) OVER (PARTITION BY d) FROM ts ORDER BY id`))
+}
