@@ -254,18 +254,23 @@ func (c *compiler) addColumn(e *env, t *schema.Table, cd *parser.ColumnDef) erro
 		return err
 	}
 	col := nt.Columns[len(nt.Columns)-1]
-	fill := value.Null()
+	var dflt *cexpr
 	if col.Default != nil {
-		ce, err := c.expr(&scope{}, col.Default)
-		if err != nil {
-			return err
-		}
-		if fill, err = ce.fn(e, nil); err != nil {
+		if dflt, err = c.expr(checkScope(nt), col.Default); err != nil {
 			return err
 		}
 	}
+	// Existing rows get the default, computed per row (it may read
+	// new.<column> of the row).
 	mapRow := func(r value.Row) (value.Row, error) {
-		out := append(append(value.Row{}, r[:len(t.Columns)]...), fill)
+		out := append(append(value.Row{}, r[:len(t.Columns)]...), value.Null())
+		if dflt != nil {
+			v, err := dflt.fn(e, constraintRow(out, out, nil, len(out)))
+			if err != nil {
+				return nil, err
+			}
+			out[len(out)-1] = v
+		}
 		return out, nil
 	}
 	return c.replaceTable(e, t, def, mapRow, true)

@@ -2,6 +2,7 @@ package engine
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/quereus/quereus/engine/parser"
 	"github.com/quereus/quereus/engine/schema"
@@ -76,7 +77,16 @@ func (c *compiler) insert(st *parser.Insert) (*program, error) {
 		}
 	}
 	defaults := make([]*cexpr, len(t.Columns))
+	supplied := make([]bool, len(t.Columns))
+	for _, i := range targets {
+		supplied[i] = !st.DefaultValues
+	}
 	for i, col := range t.Columns {
+		if col.Default != nil && !supplied[i] {
+			if name := unsuppliedNewRef(t, col.Default, supplied); name != "" {
+				return nil, fmt.Errorf("DEFAULT for column '%s' reads new.%s, which isn't a column supplied by this INSERT", col.Name, name)
+			}
+		}
 		if col.Default != nil {
 			if defaults[i], err = c.expr(checkScope(t), col.Default); err != nil {
 				return nil, err
@@ -296,4 +306,19 @@ func (w *writer) conflictMatches(cf conflict, cols []int) bool {
 		}
 	}
 	return false
+}
+
+// unsuppliedNewRef returns the first new.<column> a DEFAULT reads that the
+// INSERT does not supply ("" when none).
+func unsuppliedNewRef(t *schema.Table, x parser.Expr, supplied []bool) string {
+	name := ""
+	walkExpr(x, func(n parser.Expr) bool {
+		if ref, ok := n.(*parser.ColumnRef); ok && strings.EqualFold(ref.Table, "new") {
+			if i := t.ColumnIndex(ref.Column); i >= 0 && !supplied[i] && name == "" {
+				name = ref.Column
+			}
+		}
+		return name == ""
+	})
+	return name
 }
