@@ -65,6 +65,13 @@ func collectWindows(core *parser.SelectCore, orderBy []*parser.OrderTerm) (*wind
 	visit := func(x parser.Expr) {
 		walkExpr(x, func(n parser.Expr) bool {
 			f, ok := n.(*parser.FuncCall)
+			if ok && isAggregateCall(f) {
+				for _, a := range f.Args {
+					if err == nil && containsWindow(a) {
+						err = fmt.Errorf("misuse of window function in the arguments of aggregate %s()", strings.ToLower(f.Name))
+					}
+				}
+			}
 			if !ok || err != nil || (f.Over == nil && f.OverName == "") {
 				return err == nil
 			}
@@ -177,7 +184,13 @@ func (c *compiler) windowRef(sc *scope, x *parser.FuncCall) (*cexpr, error) {
 		return nil, err
 	}
 	back := len(ws.calls) - wc.idx
-	ce := &cexpr{fn: func(_ *env, row value.Row) (value.Value, error) { return row[len(row)-back], nil }, col: -1}
+	name := strings.ToLower(x.Name)
+	ce := &cexpr{fn: func(_ *env, row value.Row) (value.Value, error) {
+		if len(row) < back {
+			return value.Null(), fmt.Errorf("misuse of window function %s()", name)
+		}
+		return row[len(row)-back], nil
+	}, col: -1}
 	ce.class = windowClass(x)
 	if wc.returnsArg() {
 		a := wc.args[0]

@@ -205,6 +205,8 @@ func TestWindowErrors(t *testing.T) {
 	for sql, msg := range map[string]string{
 		`SELECT x FROM n WHERE row_number() OVER () > 1`:                                          "not allowed in WHERE",
 		`SELECT sum(row_number() OVER ()) OVER () FROM n`:                                         "cannot be nested",
+		`SELECT x % 2, sum(row_number() OVER ()) FROM n GROUP BY x % 2`:                           "misuse of window function",
+		`SELECT x FROM n JOIN d ON row_number() OVER () = d.id`:                                   "misuse of window function",
 		`SELECT json_group_array(x) OVER () FROM n`:                                               "Unknown window function: json_group_array",
 		`SELECT abs(x) OVER () FROM n`:                                                            "Unknown window function: abs",
 		`SELECT row_number(1) OVER () FROM n`:                                                     "Function not found: row_number/1",
