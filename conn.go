@@ -20,6 +20,7 @@ type conn struct {
 	ec             *engine.Conn
 	closed         bool
 	broken         bool // a panic was recovered: the pool must discard the connection
+	stmts          stmtCache
 }
 
 var (
@@ -81,7 +82,7 @@ func (c *conn) Close() error {
 
 func (c *conn) closeSession() (err error) {
 	defer recoverTo(&err, nil)
-	return c.ec.Close()
+	return errors.Join(c.stmts.closeAll(), c.ec.Close())
 }
 
 // Begin starts a transaction with default options.
@@ -123,8 +124,10 @@ func (c *conn) ExecContext(ctx context.Context, query string, nvs []driver.Named
 	defer recoverTo(&err, c.markBroken)
 	if len(args) > 0 {
 		// A single statement is prepared so that its arguments are checked.
-		if es, perr := c.ec.Prepare(ctx, query); perr == nil {
-			defer es.Close()
+		if es, cached, perr := c.stmts.prepare(ctx, c.ec, query); perr == nil {
+			if !cached {
+				defer es.Close()
+			}
 			if err := checkArgs(es.Params(), args); err != nil {
 				return nil, err
 			}
@@ -150,7 +153,7 @@ func (c *conn) QueryContext(ctx context.Context, query string, nvs []driver.Name
 		return nil, err
 	}
 	defer recoverTo(&err, c.markBroken)
-	es, err := c.ec.Prepare(ctx, query)
+	es, cached, err := c.stmts.prepare(ctx, c.ec, query)
 	if err != nil {
 		if len(args) > 0 {
 			return nil, err
@@ -159,14 +162,26 @@ func (c *conn) QueryContext(ctx context.Context, query string, nvs []driver.Name
 			return nil, err
 		}
 	}
+	owned := es // closed with the rows unless the cache keeps it
+	if cached {
+		owned = nil
+	}
 	if err := checkArgs(es.Params(), args); err != nil {
-		return nil, errors.Join(err, es.Close())
+		return nil, errors.Join(err, closeStmt(owned))
 	}
 	er, err := es.Query(ctx, args)
 	if err != nil {
-		return nil, errors.Join(err, es.Close())
+		return nil, errors.Join(err, closeStmt(owned))
 	}
-	return newRows(ctx, c, er, es), nil
+	return newRows(ctx, c, er, owned), nil
+}
+
+// closeStmt closes es unless it is nil.
+func closeStmt(es *engine.Stmt) error {
+	if es == nil {
+		return nil
+	}
+	return es.Close()
 }
 
 // prepareScriptTail handles a query that failed to prepare: if it is a

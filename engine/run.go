@@ -64,7 +64,7 @@ func (c *Conn) run(ctx context.Context, s *Stmt, args []Arg, base int, wantRows 
 		}
 		return c.txn.Release(mark)
 	}
-	cols := toColumns(prog.cols)
+	cols := prog.resultColumns()
 	if prog.query != nil {
 		it, err := prog.query.root.open(e)
 		if err != nil {

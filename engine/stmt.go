@@ -29,6 +29,16 @@ type program struct {
 	ddl bool
 	// explainer is the scan of a DML statement, for EXPLAIN QUERY PLAN.
 	explainer node
+	// columns caches toColumns(cols), built at the first execution.
+	columns []Column
+}
+
+// resultColumns describes the result columns, built once per program.
+func (p *program) resultColumns() []Column {
+	if p.columns == nil {
+		p.columns = toColumns(p.cols)
+	}
+	return p.columns
 }
 
 // Stmt is a prepared statement, parsed and planned once.
@@ -92,6 +102,13 @@ func toColumns(cols []outCol) []Column {
 	}
 	return out
 }
+
+// Reusable reports whether the statement may be executed again in place of
+// preparing the same text anew (a driver's statement cache): true for
+// queries and DML, which re-plan themselves when the schema changes; false
+// for DDL and transaction control, which are planned against the state at
+// preparation.
+func (s *Stmt) Reusable() bool { return !s.prog.ddl && s.prog.control == nil }
 
 // ReturnsRows reports whether the statement produces rows.
 func (s *Stmt) ReturnsRows() bool { return s.prog.rows }
