@@ -17,7 +17,9 @@ const (
 
 // Literal is a constant. Raw keeps the source lexeme of numbers (so the
 // printer renders `2.0` and `0x1F` as written); for other kinds it is empty
-// and the printer derives the text from the value.
+// and the printer derives the text from the value. Numbers are never
+// negative: `-5` is Unary{OpNeg} over 5, and -9223372036854775808 is OpNeg
+// over a Big literal, which the engine folds.
 type Literal struct {
 	Loc
 	Kind LiteralKind
