@@ -3,6 +3,7 @@ package quereus
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"sync"
 	"testing"
 
@@ -122,4 +123,72 @@ func TestConnectorCloseEndsSubscriptions(t *testing.T) {
 	stop()
 	mustExec(t, keepDB, "INSERT INTO t VALUES (3)")
 	assert.Len(t, log.summary(), 1, "a closed connector subscribes nothing")
+}
+
+func TestChangeEventsFollowCommitOrder(t *testing.T) {
+	c, err := NewConnector(fileDSN(t) + "?sync=off")
+	require.NoError(t, err)
+	var log eventLog
+	c.OnDataChange(log.onData)
+	db := sql.OpenDB(c)
+	t.Cleanup(func() { assert.NoError(t, db.Close()) })
+	mustExec(t, db, "CREATE TABLE t (id INTEGER PRIMARY KEY)")
+
+	// Each transaction inserts ids 10k+0 .. 10k+2 (k unique per transaction);
+	// odd transactions roll back.
+	const writers, txPerWriter = 4, 10
+	var wg sync.WaitGroup
+	errs := make(chan error, writers)
+	for w := range writers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range txPerWriter {
+				k := w*txPerWriter + i
+				tx, err := db.Begin()
+				if err != nil {
+					errs <- err
+					return
+				}
+				for j := range 3 {
+					if _, err := tx.Exec("INSERT INTO t VALUES (?)", 10*k+j); err != nil {
+						errs <- errors.Join(err, tx.Rollback())
+						return
+					}
+				}
+				if k%2 == 1 {
+					err = tx.Rollback()
+				} else {
+					err = tx.Commit()
+				}
+				if err != nil {
+					errs <- err
+					return
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		require.NoError(t, err)
+	}
+
+	log.mu.Lock()
+	defer log.mu.Unlock()
+	require.Len(t, log.data, writers*txPerWriter/2*3, "one event per committed row, none for rolled-back ones")
+	seen := map[int64]bool{}
+	for i := 0; i < len(log.data); i += 3 {
+		// A transaction's events arrive together and in statement order.
+		first := log.data[i].Key[0].Int()
+		require.Equal(t, int64(0), first%10, "event %d starts a transaction", i)
+		k := first / 10
+		assert.Equal(t, int64(0), k%2, "transaction %d was rolled back", k)
+		assert.False(t, seen[k])
+		seen[k] = true
+		for j := range int64(3) {
+			assert.Equal(t, Insert, log.data[i+int(j)].Type)
+			assert.Equal(t, 10*k+j, log.data[i+int(j)].Key[0].Int())
+		}
+	}
 }

@@ -2,8 +2,10 @@ package quereus
 
 import (
 	"database/sql"
+	"fmt"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -223,4 +225,43 @@ func TestCorruptCatalogEntryReportedAndSkipped(t *testing.T) {
 	require.Len(t, loadErrs, 1)
 	assert.Contains(t, loadErrs[0].Error(), "broken")
 	assert.Equal(t, int64(1), queryInt(t, db, "SELECT count(*) FROM good"))
+}
+
+func TestConcurrentOpenAndClose(t *testing.T) {
+	dsn := fileDSN(t)
+	before := openInstances()
+	var wg sync.WaitGroup
+	errs := make(chan error, 8)
+	for g := range 8 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range 5 {
+				db, err := sql.Open(DriverName, dsn)
+				if err != nil {
+					errs <- err
+					return
+				}
+				_, err = db.Exec("CREATE TABLE IF NOT EXISTS t (g INTEGER, i INTEGER, PRIMARY KEY (g, i))")
+				if err == nil {
+					_, err = db.Exec("INSERT INTO t VALUES (?, ?)", g, i)
+				}
+				if cerr := db.Close(); err == nil {
+					err = cerr
+				}
+				if err != nil {
+					errs <- fmt.Errorf("goroutine %d round %d: %w", g, i, err)
+					return
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		assert.NoError(t, err)
+	}
+	assert.Equal(t, before, openInstances(), "every instance was closed")
+	db := openDB(t, dsn)
+	assert.Equal(t, int64(40), queryInt(t, db, "SELECT count(*) FROM t"))
 }
