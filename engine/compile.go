@@ -20,6 +20,7 @@ func (c *Conn) compile(ast parser.Stmt) (*program, error) {
 	}
 	prog.cat = cat
 	prog.params = comp.params.finalize()
+	prog.writes = prog.writes || comp.writes
 	return prog, nil
 }
 

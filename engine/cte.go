@@ -23,7 +23,12 @@ func (c *compiler) with(sc *scope, w *parser.With) (*scope, error) {
 	for _, cte := range w.CTEs {
 		sel, ok := cte.Query.(*parser.Select)
 		if !ok {
-			return nil, fmt.Errorf("data-modifying statements in WITH are not supported")
+			d, err := c.dmlRelation(cteOnlyScope(out), cte.Query)
+			if err != nil {
+				return nil, err
+			}
+			out.ctes[strings.ToLower(cte.Name)] = d
+			continue
 		}
 		var d *cteDef
 		var err error

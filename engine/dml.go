@@ -320,10 +320,64 @@ func (c *compiler) delete(st *parser.Delete) (*program, error) {
 	return prog, nil
 }
 
-// dmlWith plans a DML statement's leading WITH clause (nil when absent).
+// dmlWith plans a DML statement's leading WITH clause (nil when absent),
+// inside the CTE scope of an enclosing statement when the DML is itself a
+// CTE or FROM item.
 func (c *compiler) dmlWith(w *parser.With) (*scope, error) {
 	if w == nil {
-		return nil, nil
+		return c.dmlParent, nil
 	}
-	return c.with(nil, w)
+	return c.with(c.dmlParent, w)
+}
+
+// dmlRelation plans an INSERT/UPDATE/DELETE ... RETURNING used as a
+// relation (a WITH member or a FROM item): it runs once per execution of
+// the enclosing statement and yields its RETURNING rows.
+func (c *compiler) dmlRelation(sc *scope, st parser.Stmt) (*cteDef, error) {
+	saved := c.dmlParent
+	c.dmlParent = sc
+	defer func() { c.dmlParent = saved }()
+	var prog *program
+	var err error
+	switch st := st.(type) {
+	case *parser.Insert:
+		if len(st.Returning) == 0 {
+			return nil, fmt.Errorf("a data-modifying statement used as a relation must have a RETURNING clause")
+		}
+		prog, err = c.insert(st)
+	case *parser.Update:
+		if len(st.Returning) == 0 {
+			return nil, fmt.Errorf("a data-modifying statement used as a relation must have a RETURNING clause")
+		}
+		prog, err = c.update(st)
+	case *parser.Delete:
+		if len(st.Returning) == 0 {
+			return nil, fmt.Errorf("a data-modifying statement used as a relation must have a RETURNING clause")
+		}
+		prog, err = c.delete(st)
+	default:
+		return nil, fmt.Errorf("unsupported statement in WITH: %T", st)
+	}
+	if err != nil {
+		return nil, err
+	}
+	c.writes = true
+	return &cteDef{node: &materialNode{in: &dmlNode{prog: prog}}, cols: prog.cols}, nil
+}
+
+// dmlNode runs a DML program and yields its RETURNING rows.
+type dmlNode struct{ prog *program }
+
+func (n *dmlNode) explain(out *[]string, depth int) {
+	if n.prog.explainer != nil {
+		n.prog.explainer.explain(out, depth)
+	}
+}
+
+func (n *dmlNode) open(e *env) (rowIter, error) {
+	_, rows, err := n.prog.exec(e)
+	if err != nil {
+		return nil, err
+	}
+	return &sliceIter{rows: rows}, nil
 }

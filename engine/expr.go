@@ -57,6 +57,11 @@ type compiler struct {
 	depth int
 	// nondeterministic is set when a non-deterministic function was compiled.
 	nondeterministic bool
+	// writes is set when a data-modifying statement was compiled as a
+	// relation (the statement then needs the write lock).
+	writes bool
+	// dmlParent is the CTE scope a DML relation is compiled in.
+	dmlParent *scope
 	// windows is the window calls of the SELECT core being compiled.
 	windows *windowSet
 }

@@ -30,7 +30,11 @@ func (c *compiler) from(sc *scope, te parser.TableExpr, conj []parser.Expr, left
 		return c.from(sc, te.Inner, conj, left)
 	case *parser.SubqueryTable:
 		if te.DML != nil {
-			return nil, fmt.Errorf("data-modifying statements are not supported in FROM")
+			d, err := c.dmlRelation(cteOnlyScope(sc), te.DML)
+			if err != nil {
+				return nil, err
+			}
+			return derivedSource(d.node, d.cols, te.Alias, te.Columns)
 		}
 		plan, err := c.query(cteOnlyScope(sc), te.Select)
 		if err != nil {

@@ -128,6 +128,18 @@ func (c *compiler) funcCall(sc *scope, x *parser.FuncCall) (*cexpr, error) {
 		}
 		args[i] = ce
 	}
+	var coll *cexpr
+	if def.collated() {
+		var err error
+		if coll, err = argsCollation(args); err != nil {
+			return nil, err
+		}
+	}
+	call := def.scalar
+	if coll != nil && coll.coll != "" {
+		c := lookupCollation(coll.coll)
+		call = func(vals []value.Value) (value.Value, error) { return def.def.Call(c, vals) }
+	}
 	ce := derived(func(e *env, row value.Row) (value.Value, error) {
 		vals := make([]value.Value, len(args))
 		for i, a := range args {
@@ -137,8 +149,11 @@ func (c *compiler) funcCall(sc *scope, x *parser.FuncCall) (*cexpr, error) {
 			}
 			vals[i] = v
 		}
-		return def.scalar(vals)
+		return call(vals)
 	}, classAny, args...)
+	if coll != nil {
+		ce.coll, ce.rank = coll.coll, coll.rank
+	}
 	typeCall(ce, def.def, args)
 	if !def.deterministic {
 		ce.konst = false
