@@ -227,3 +227,29 @@ func insertInTx(db *sql.DB, w, i int) error {
 	}
 	return tx.Commit()
 }
+
+func TestFailedStatementInsideTxUndoesOnlyItself(t *testing.T) {
+	db := memDB(t)
+	mustExec(t, db, "CREATE TABLE t (id INTEGER PRIMARY KEY)")
+	tx, err := db.Begin()
+	require.NoError(t, err)
+	mustExec(t, tx, "INSERT INTO t VALUES (1)")
+	_, err = tx.Exec("INSERT INTO t VALUES (2), (1)") // the second row conflicts
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), "UNIQUE constraint failed")
+	_, err = tx.Exec("INSERT INTO t VALUES (?)", "not an integer")
+	require.Error(t, err)
+	mustExec(t, tx, "INSERT INTO t VALUES (3)")
+	require.NoError(t, tx.Commit())
+
+	var ids []int64
+	rows, err := db.Query("SELECT id FROM t ORDER BY id")
+	require.NoError(t, err)
+	for rows.Next() {
+		var id int64
+		require.NoError(t, rows.Scan(&id))
+		ids = append(ids, id)
+	}
+	require.NoError(t, rows.Err())
+	assert.Equal(t, []int64{1, 3}, ids)
+}
