@@ -41,6 +41,10 @@ type Options struct {
 	ReadOnly bool
 	// CacheSize is the block cache size in bytes; 0 means 32 MiB.
 	CacheSize int64
+	// MaxTxnBytes bounds the key and value bytes one transaction may buffer
+	// (rewrites count again); a write past it fails with a clear error
+	// instead of exhausting memory. 0 means 1 GiB.
+	MaxTxnBytes int64
 }
 
 // KVStore is one logical ordered key-value store (a table's data, one

@@ -33,7 +33,9 @@ func benchData(b *testing.B) (*DB, KVStore, *pebble.DB, []byte) {
 	commit(b, tx)
 	require.NoError(b, db.pdb.Flush())
 
-	raw, err := pebble.Open("", &pebble.Options{FS: vfs.NewMem(), Logger: quietLogger{}})
+	cache := pebble.NewCache(defaultCacheSize) // the same cache size as ours
+	defer cache.Unref()
+	raw, err := pebble.Open("", &pebble.Options{FS: vfs.NewMem(), Logger: quietLogger{}, Cache: cache, FormatMajorVersion: pebble.FormatNewest})
 	require.NoError(b, err)
 	b.Cleanup(func() { _ = raw.Close() })
 	prefix := s.(*store).prefix

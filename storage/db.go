@@ -33,6 +33,8 @@ type DB struct {
 	commitSeq atomic.Uint64
 	// ddlMu serializes transaction commits with store drops and renames.
 	ddlMu sync.Mutex
+	// snaps shares read snapshots between transactions (snapshots.go).
+	snaps snapshotCache
 
 	dir          directory
 	stats        statsTable
@@ -54,6 +56,7 @@ var _ Database = (*DB)(nil)
 const (
 	defaultBusyTimeout = 5 * time.Second
 	defaultCacheSize   = 32 << 20
+	defaultMaxTxnBytes = 1 << 30
 )
 
 // Open opens (creating if needed) the database in opts.Dir, or a fresh
@@ -63,8 +66,11 @@ func Open(opts Options) (*DB, error) {
 	if opts.BusyTimeout < 0 {
 		return nil, fmt.Errorf("storage: negative busy timeout %v", opts.BusyTimeout)
 	}
-	if opts.CacheSize < 0 {
-		return nil, fmt.Errorf("storage: negative cache size %d", opts.CacheSize)
+	if opts.CacheSize < 0 || opts.MaxTxnBytes < 0 {
+		return nil, fmt.Errorf("storage: negative cache size %d or transaction limit %d", opts.CacheSize, opts.MaxTxnBytes)
+	}
+	if opts.MaxTxnBytes == 0 {
+		opts.MaxTxnBytes = defaultMaxTxnBytes
 	}
 	busy := opts.BusyTimeout
 	if busy == 0 {
@@ -254,6 +260,7 @@ func (db *DB) Close() error {
 	for _, it := range iters {
 		_ = it.Close()
 	}
+	db.closeSnapshots()
 	var errs []error
 	if !db.opts.ReadOnly {
 		errs = append(errs, db.flushStats())

@@ -40,7 +40,8 @@
 // batch. Dropping one is a range deletion over each of its stores' ranges
 // plus removal of their directory entries and statistics, in one batch.
 // Store creation, drop and rename apply to committed state immediately;
-// they are not undone by rolling back a transaction.
+// they are not undone by rolling back a transaction (Txn.OnRollback
+// registers compensating actions, such as the inverse rename).
 //
 // The __stats__ store maps "{schema}.{table}" to JSON
 // {"rowCount":n,"updatedAt":unixMillis}; the __catalog__ store maps
@@ -59,6 +60,8 @@
 // by physical key whose entries are a value, a tombstone, or "absent" (an
 // undone write); key and value bytes are copied into an arena of large
 // chunks, so a write costs its bytes plus about 64 bytes of bookkeeping.
+// Options.MaxTxnBytes (default 1 GiB of keys and values) bounds a
+// transaction's buffer; MaxKeySize and MaxValueSize bound single writes.
 // Point reads consult the write set, then the snapshot. Iterators
 // (mergeiter.go) merge a bounded snapshot iterator with the write set in
 // either direction; at equal keys the write set wins.

@@ -17,8 +17,9 @@ type txn struct {
 	done bool
 
 	snap    *pebble.Snapshot
-	snapSeq uint64 // db.commitSeq when snap was taken
-	locked  bool   // holds db.wlock
+	snapSeq uint64          // db.commitSeq when snap was taken
+	shared  *sharedSnapshot // snap's reference-counted holder (snapshots.go)
+	locked  bool            // holds db.wlock
 
 	ws     writeSet
 	marks  []txnMark
@@ -89,8 +90,8 @@ func (t *txn) reader() pebble.Reader {
 	if t.locked {
 		return t.db.pdb
 	}
-	t.snapSeq = t.db.commitSeq.Load()
-	t.snap = t.db.pdb.NewSnapshot()
+	t.shared = t.db.acquireSnapshot()
+	t.snap, t.snapSeq = t.shared.snap, t.shared.seq
 	return t.snap
 }
 
@@ -306,9 +307,9 @@ func (t *txn) finish() {
 		it.release()
 	}
 	t.iters = nil
-	if t.snap != nil {
-		_ = t.snap.Close()
-		t.snap = nil
+	if t.shared != nil {
+		t.db.releaseSnapshot(t.shared)
+		t.snap, t.shared = nil, nil
 	}
 	if t.locked {
 		t.locked = false

@@ -352,3 +352,30 @@ func TestClosedDatabaseRefusesWork(t *testing.T) {
 	_, err = db.Provider().GetStore("main", "u")
 	assert.ErrorContains(t, err, "closed")
 }
+
+func TestTransactionSizeLimit(t *testing.T) {
+	db := openMem(t, func(o *Options) { o.MaxTxnBytes = 1000 })
+	s := tableStore(t, db, "main", "t")
+	tx := writeTxn(t, db)
+	v := tx.Store(s)
+	val := make([]byte, 90)
+	n := 0
+	var err error
+	for ; n < 100; n++ {
+		if err = v.Put([]byte{byte(n)}, val); err != nil {
+			break
+		}
+	}
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), "transaction too large")
+	assert.Equal(t, 10, n, "ten 92-byte writes fit in 1000 bytes")
+	b := v.Batch()
+	b.Put([]byte("x"), val)
+	assert.ErrorContains(t, b.Commit(), "transaction too large")
+	assert.Len(t, scan(t, v, IterOptions{}), 10, "refused writes change nothing")
+	commit(t, tx)
+	assert.Len(t, scan(t, s, IterOptions{}), 10)
+
+	_, err = Open(Options{MaxTxnBytes: -1})
+	assert.Error(t, err)
+}

@@ -1,6 +1,10 @@
 package storage
 
-import "github.com/cockroachdb/pebble/v2"
+import (
+	"fmt"
+
+	"github.com/cockroachdb/pebble/v2"
+)
 
 // txnStore is the transactional view of one store: reads see the
 // transaction's snapshot overlaid with its write set; writes go to the
@@ -66,7 +70,7 @@ func (v *txnStore) Put(key, val []byte) error {
 	if err := v.writable(); err != nil {
 		return err
 	}
-	if err := checkSizes(key, val); err != nil {
+	if err := v.checkBudget(key, val); err != nil {
 		return err
 	}
 	t := v.t
@@ -75,11 +79,23 @@ func (v *txnStore) Put(key, val []byte) error {
 	return nil
 }
 
+// checkBudget checks the per-write and per-transaction size limits.
+func (v *txnStore) checkBudget(key, val []byte) error {
+	if err := checkSizes(key, val); err != nil {
+		return err
+	}
+	limit := v.t.db.opts.MaxTxnBytes
+	if v.t.ws.arena.used+int64(len(v.s.prefix)+len(key)+len(val)) > limit {
+		return fmt.Errorf("storage: transaction too large: its writes would exceed the %d-byte limit (Options.MaxTxnBytes); commit in smaller transactions", limit)
+	}
+	return nil
+}
+
 func (v *txnStore) Delete(key []byte) error {
 	if err := v.writable(); err != nil {
 		return err
 	}
-	if err := checkSizes(key, nil); err != nil {
+	if err := v.checkBudget(key, nil); err != nil {
 		return err
 	}
 	t := v.t
@@ -131,10 +147,15 @@ func (b *txnBatch) Commit() error {
 	if err := b.v.writable(); err != nil {
 		return err
 	}
+	var total int64
 	for _, op := range b.ops {
 		if err := checkSizes(op.key, op.val); err != nil {
 			return err
 		}
+		total += int64(len(b.v.s.prefix) + len(op.key) + len(op.val))
+	}
+	if limit := b.v.t.db.opts.MaxTxnBytes; b.v.t.ws.arena.used+total > limit {
+		return fmt.Errorf("storage: transaction too large: the batch would exceed the %d-byte limit (Options.MaxTxnBytes)", limit)
 	}
 	for _, op := range b.ops {
 		if op.del {
