@@ -40,16 +40,13 @@ func tableFunctionNamed(name string) (*tableFunction, bool) {
 				call: func(_ *env, args []value.Value) ([]value.Row, error) { return call(args) }}, true
 		}
 	}
+	if tf, ok := infoTableFunction(name); ok {
+		return tf, true
+	}
 	switch name {
 	case "schema":
 		return &tableFunction{cols: textCols("schema", "type", "name", "tbl_name", "sql", "tags"),
 			nargs: func(n int) bool { return n == 0 }, call: schemaRows}, true
-	case "table_info":
-		return &tableFunction{cols: textCols("cid", "name", "type", "notnull", "dflt_value", "pk", "collation", "generated"),
-			nargs: func(n int) bool { return n == 1 }, call: tableInfoRows}, true
-	case "index_info":
-		return &tableFunction{cols: textCols("index_name", "seq", "column_name", "collation", "desc", "unique", "partial"),
-			nargs: func(n int) bool { return n == 1 }, call: indexInfoRows}, true
 	}
 	return nil, false
 }
@@ -145,73 +142,3 @@ func schemaRows(e *env, _ []value.Value) ([]value.Row, error) {
 	}
 	return append(rows, functionRows()...), nil
 }
-
-func lookupTableArg(e *env, args []value.Value) (*tableRefInfo, error) {
-	name := toText(args[0])
-	t := e.conn.catalog().Table(name)
-	if t == nil {
-		return nil, fmt.Errorf("Table '%s' not found", name)
-	}
-	return &tableRefInfo{t}, nil
-}
-
-func tableInfoRows(e *env, args []value.Value) ([]value.Row, error) {
-	ti, err := lookupTableArg(e, args)
-	if err != nil {
-		return nil, err
-	}
-	t := ti.t
-	var rows []value.Row
-	for i, col := range t.Columns {
-		pk := 0
-		for j, p := range t.PK {
-			if p.Col == i && t.PKDeclared {
-				pk = j + 1
-			}
-		}
-		dflt := value.Null()
-		if col.Default != nil {
-			dflt = value.Text(parser.ExprString(col.Default))
-		}
-		coll := col.Collation
-		if coll == "" {
-			coll = "BINARY"
-		}
-		gen := 0
-		if col.Generated != nil {
-			gen = 1
-		}
-		rows = append(rows, value.Row{value.Int(int64(i)), value.Text(col.Name), value.Text(typeName(col.Type)),
-			value.Bool(col.NotNull), dflt, value.Int(int64(pk)), value.Text(coll), value.Int(int64(gen))})
-	}
-	return rows, nil
-}
-
-func indexInfoRows(e *env, args []value.Value) ([]value.Row, error) {
-	ti, err := lookupTableArg(e, args)
-	if err != nil {
-		return nil, err
-	}
-	t := ti.t
-	var rows []value.Row
-	for _, ix := range t.Indexes {
-		if ix.Implicit {
-			continue
-		}
-		for seq, p := range ix.Parts {
-			coll := p.Collation
-			if coll == "" {
-				coll = "BINARY"
-			}
-			name := value.Null()
-			if p.Col >= 0 {
-				name = value.Text(t.Columns[p.Col].Name)
-			}
-			rows = append(rows, value.Row{value.Text(ix.Name), value.Int(int64(seq)), name, value.Text(coll),
-				value.Bool(p.Desc), value.Bool(ix.Unique), value.Bool(ix.Where != nil)})
-		}
-	}
-	return rows, nil
-}
-
-type tableRefInfo struct{ t *schema.Table }

@@ -130,3 +130,60 @@ func TestGenerateSeries(t *testing.T) {
 	assert.Equal(t, []any{}, col(queryRows(t, c, `SELECT value FROM generate_series(1, NULL)`)))
 	assert.True(t, strings.EqualFold("value", columnNames(t, c, `SELECT * FROM generate_series(1, 2)`)[0]))
 }
+
+func TestTableInfoFunctions(t *testing.T) {
+	_, c := openTestDB(t)
+	mustExec(t, c, `CREATE TABLE parent (a INTEGER, b INTEGER, PRIMARY KEY (a, b));
+		CREATE TABLE p2 (pid INTEGER PRIMARY KEY);
+		CREATE TABLE child (
+			id INTEGER PRIMARY KEY WITH TAGS (display_name = 'ID'),
+			x INTEGER NULL, y INTEGER NULL, email TEXT COLLATE NOCASE, region TEXT, code TEXT,
+			price REAL DEFAULT 1.5, g REAL GENERATED ALWAYS AS (price * 2) STORED, v REAL GENERATED ALWAYS AS (price + 1),
+			CONSTRAINT fk_xy FOREIGN KEY (x, y) REFERENCES parent WITH TAGS (kind = 'composite'),
+			FOREIGN KEY (x) REFERENCES p2 ON DELETE CASCADE ON UPDATE SET NULL,
+			CONSTRAINT chk_price CHECK (price > 0) WITH TAGS (msg = 'positive'),
+			CHECK ON DELETE (price < 1000),
+			CONSTRAINT uq_email UNIQUE (email) WITH TAGS (msg = 'unique email'),
+			UNIQUE (region, code));
+		CREATE INDEX idx_rc ON child (region DESC, code) WHERE code > 'a'`)
+	assert.Equal(t, [][]any{
+		{int64(0), "id", "INTEGER", int64(1), nil, int64(1), `{"display_name":"ID"}`, "BINARY", int64(0)},
+		{int64(1), "x", "INTEGER", int64(0), nil, int64(0), nil, "BINARY", int64(0)},
+		{int64(3), "email", "TEXT", int64(1), nil, int64(0), nil, "NOCASE", int64(0)},
+		{int64(6), "price", "REAL", int64(1), "1.5", int64(0), nil, "BINARY", int64(0)},
+		{int64(7), "g", "REAL", int64(1), nil, int64(0), nil, "BINARY", int64(2)},
+		{int64(8), "v", "REAL", int64(1), nil, int64(0), nil, "BINARY", int64(1)},
+	}, queryRows(t, c, `SELECT * FROM table_info('child') WHERE name IN ('id', 'x', 'email', 'price', 'g', 'v') ORDER BY cid`))
+	assert.Equal(t, [][]any{{"a", int64(1)}, {"b", int64(1)}}, queryRows(t, c, `SELECT name, pk FROM table_info('parent')`))
+
+	assert.Equal(t, [][]any{
+		{"idx_rc", int64(0), "region", int64(1), "BINARY", int64(0), int64(1), nil},
+		{"idx_rc", int64(1), "code", int64(0), "BINARY", int64(0), int64(1), nil},
+	}, queryRows(t, c, `SELECT * FROM index_info('child') ORDER BY seq`), "implicit unique indexes are not listed")
+
+	assert.Equal(t, [][]any{
+		{int64(0), "fk_xy", "child", "x", "parent", nil, "a", "restrict", "restrict", int64(0), int64(0), `{"kind":"composite"}`},
+		{int64(0), "fk_xy", "child", "y", "parent", nil, "b", "restrict", "restrict", int64(0), int64(1), `{"kind":"composite"}`},
+		{int64(1), "_fk_child_x", "child", "x", "p2", nil, "pid", "set null", "cascade", int64(0), int64(0), nil},
+	}, queryRows(t, c, `SELECT * FROM foreign_key_info('child') ORDER BY id, seq`))
+
+	assert.Equal(t, [][]any{
+		{int64(0), "chk_price", "price > 0", "insert,update", int64(0), int64(0), `{"msg":"positive"}`},
+		{int64(1), nil, "price < 1000", "delete", int64(0), int64(0), nil},
+	}, queryRows(t, c, `SELECT * FROM check_constraint_info('child') ORDER BY id`))
+
+	assert.Equal(t, [][]any{
+		{int64(0), "uq_email", int64(0), "email", int64(0), `{"msg":"unique email"}`},
+		{int64(1), nil, int64(0), "region", int64(0), nil},
+		{int64(1), nil, int64(1), "code", int64(0), nil},
+	}, queryRows(t, c, `SELECT * FROM unique_constraint_info('child') ORDER BY id, seq`))
+
+	for _, fn := range []string{"table_info", "index_info", "foreign_key_info", "check_constraint_info", "unique_constraint_info"} {
+		_, err := queryErr(c, `SELECT * FROM `+fn+`('nope')`)
+		assert.ErrorContains(t, err, "Table 'nope' not found", fn)
+		_, err = queryErr(c, `SELECT * FROM `+fn+`(1)`)
+		assert.ErrorContains(t, err, "requires a table name string argument", fn)
+		_, err = queryErr(c, `SELECT * FROM `+fn+`()`)
+		assert.ErrorContains(t, err, "Function not found: "+fn+"/0", fn)
+	}
+}
