@@ -7,7 +7,7 @@ package engine
 // calls' columns. Rows come out in the order of the last group's sort.
 
 import (
-	"sort"
+	"slices"
 
 	"github.com/quereus/quereus/engine/functions"
 	"github.com/quereus/quereus/engine/types"
@@ -77,7 +77,13 @@ func (g *windowGroup) run(e *env, rows []value.Row, nWin int) error {
 		for i := range idx {
 			idx[i] = i
 		}
-		sort.SliceStable(idx, func(a, b int) bool { return compareRows(keys[idx[a]], keys[idx[b]], g.keys) < 0 })
+		// The index tie-break keeps equal rows in input order (a stable sort).
+		slices.SortFunc(idx, func(a, b int) int {
+			if c := compareRows(keys[a], keys[b], g.keys); c != 0 {
+				return c
+			}
+			return a - b
+		})
 		sortedRows, sortedKeys := make([]value.Row, len(rows)), make([]value.Row, len(rows))
 		for i, j := range idx {
 			sortedRows[i], sortedKeys[i] = rows[j], keys[j]
