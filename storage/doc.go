@@ -55,8 +55,10 @@
 // acquisition, whichever is first, overlaid with its own write set: a
 // Pebble snapshot taken at the first read, or, for a transaction that locks
 // before reading, the live database (nobody else can commit while it holds
-// the lock, and this avoids the snapshot's cost). The
-// write set (writeset.go, btree.go, arena.go) is an in-memory B-tree keyed
+// the lock, and this avoids the snapshot's cost). Transactions that first
+// read while no commit happens in between share one reference-counted
+// snapshot (snapshots.go), so short read-only transactions do not each pay
+// for creating and closing one. The write set (writeset.go, btree.go, arena.go) is an in-memory B-tree keyed
 // by physical key whose entries are a value, a tombstone, or "absent" (an
 // undone write); key and value bytes are copied into an arena of large
 // chunks, so a write costs its bytes plus about 64 bytes of bookkeeping.
