@@ -4,13 +4,25 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+
+	"github.com/quereus/quereus/storage"
 )
 
 // BenchmarkWindow runs window queries over 10,000 rows in 10 partitions:
 // ranking, a running sum (incremental), a sliding sum (Inverse) and a
 // sliding max (recomputed per row over a 21-row frame).
 func BenchmarkWindow(b *testing.B) {
-	_, c := openTestDB(&testing.T{})
+	st, err := storage.Open(storage.Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Cleanup(func() { _ = st.Close() })
+	db, _, err := Open(b.Context(), Config{Storage: st})
+	if err != nil {
+		b.Fatal(err)
+	}
+	c := db.Connect()
+	b.Cleanup(func() { _ = c.Close() })
 	var sb strings.Builder
 	sb.WriteString("CREATE TABLE w (id INTEGER PRIMARY KEY, g INTEGER, v INTEGER); INSERT INTO w VALUES ")
 	for i := 0; i < 10000; i++ {
