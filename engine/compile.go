@@ -44,6 +44,8 @@ func (c *compiler) statement(ast parser.Stmt) (*program, error) {
 		return c.createIndex(st)
 	case *parser.CreateView:
 		return c.createView(st)
+	case *parser.CreateAssertion:
+		return c.createAssertion(st)
 	case *parser.Drop:
 		return c.drop(st)
 	case *parser.AlterTable:

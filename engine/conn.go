@@ -27,6 +27,9 @@ type Conn struct {
 	afterCommit []func()
 	// deferred are row checks postponed to COMMIT.
 	deferred []deferredCheck
+	// dataWritten is set when the transaction changed rows (assertions are
+	// checked at its commit).
+	dataWritten bool
 	closed   bool
 }
 
@@ -122,6 +125,10 @@ func (c *Conn) commit(ctx context.Context) error {
 		_ = c.rollback()
 		return err
 	}
+	if err := c.runAssertions(ctx); err != nil {
+		_ = c.rollback()
+		return err
+	}
 	txn := c.txn
 	err := txn.Commit(ctx)
 	pending, after := c.pendingCat, c.afterCommit
@@ -151,6 +158,7 @@ func (c *Conn) rollback() error {
 func (c *Conn) reset() {
 	c.txn, c.explicit, c.apiTx = nil, false, false
 	c.savepoints, c.pendingCat, c.afterCommit, c.deferred = nil, nil, nil, nil
+	c.dataWritten = false
 }
 
 // savepoint implements SQL SAVEPOINT (starting a transaction if none).

@@ -82,3 +82,28 @@ func TestUpsertAndReturning(t *testing.T) {
 	require.NoError(t, err)
 	require.Equal(t, int64(2), res.RowsAffected)
 }
+
+func TestDeferredChecksAndAssertions(t *testing.T) {
+	_, c := openTestDB(t)
+	ctx := context.Background()
+	mustExec(t, c, `CREATE TABLE ref (id TEXT PRIMARY KEY);
+		CREATE TABLE dep (id INTEGER PRIMARY KEY, rid TEXT,
+			CONSTRAINT must_exist CHECK ON INSERT, UPDATE (EXISTS (SELECT 1 FROM ref WHERE ref.id = NEW.rid)))`)
+	// A check reading other rows waits for COMMIT inside a transaction.
+	mustExec(t, c, "BEGIN; INSERT INTO dep VALUES (1, 'later'); INSERT INTO ref VALUES ('later'); COMMIT")
+	_, err := c.ExecScript(ctx, "BEGIN; INSERT INTO dep VALUES (2, 'missing'); COMMIT", nil)
+	require.ErrorContains(t, err, "CHECK constraint failed: must_exist")
+	require.False(t, c.InTransaction())
+	// Rolling back to a savepoint drops the checks queued after it.
+	mustExec(t, c, "BEGIN; SAVEPOINT s; INSERT INTO dep VALUES (3, 'nope'); ROLLBACK TO s; COMMIT")
+	require.Equal(t, [][]any{{int64(1)}}, queryRows(t, c, "SELECT id FROM dep"))
+
+	mustExec(t, c, "CREATE TABLE acct (id INTEGER PRIMARY KEY, bal INTEGER); CREATE ASSERTION nonneg CHECK (NOT EXISTS (SELECT 1 FROM acct WHERE bal < 0))")
+	mustExec(t, c, "INSERT INTO acct VALUES (1, 10)")
+	_, err = c.ExecScript(ctx, "UPDATE acct SET bal = -1", nil)
+	require.ErrorContains(t, err, "Integrity assertion failed: nonneg")
+	require.Equal(t, [][]any{{int64(10)}}, queryRows(t, c, "SELECT bal FROM acct"))
+	_, err = c.ExecScript(ctx, "DROP TABLE acct", nil)
+	require.ErrorContains(t, err, "assertion 'nonneg' still refers to it")
+	mustExec(t, c, "DROP ASSERTION nonneg; UPDATE acct SET bal = -1")
+}

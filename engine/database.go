@@ -69,6 +69,8 @@ func (db *Database) rehydrate(entries []storage.CatalogEntry) []error {
 			return 1
 		case strings.HasPrefix(k, "\x00view\x00"):
 			return 2
+		case strings.HasPrefix(k, "\x00assertion\x00"):
+			return 3
 		}
 		return 0
 	}
@@ -108,6 +110,8 @@ func (db *Database) loadEntry(cat *schema.Catalog, ent storage.CatalogEntry) err
 		cat.PutTable(withIndex(t, ix))
 	case *parser.CreateView:
 		cat.PutView(&schema.View{Schema: schema.MainSchema, Name: st.Name.Name, Columns: st.Columns, Select: st.Select, Def: st})
+	case *parser.CreateAssertion:
+		cat.PutAssertion(&schema.Assertion{Name: st.Name.Name, Check: st.Check, Def: st})
 	default:
 		return fmt.Errorf("unexpected statement %T", st)
 	}

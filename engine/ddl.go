@@ -204,6 +204,8 @@ func (c *compiler) drop(st *parser.Drop) (*program, error) {
 		return ddlProgram(func(e *env) error { return dropTable(e, name, st.IfExists) }), nil
 	case parser.ObjIndex:
 		return ddlProgram(func(e *env) error { return dropIndex(e, name, st.IfExists) }), nil
+	case parser.ObjAssertion:
+		return ddlProgram(func(e *env) error { return dropAssertion(e, name, st.IfExists) }), nil
 	case parser.ObjView:
 		return ddlProgram(func(e *env) error {
 			if e.conn.catalog().View(name) == nil {
@@ -211,6 +213,9 @@ func (c *compiler) drop(st *parser.Drop) (*program, error) {
 					return nil
 				}
 				return fmt.Errorf("no such view: %s", name)
+			}
+			if err := checkAssertionRefs(e, "view", name); err != nil {
+				return err
 			}
 			if err := putCatalog(e, viewCatalogKey(name), ""); err != nil {
 				return err
@@ -254,6 +259,9 @@ func dropTable(e *env, name string, ifExists bool) error {
 			return nil
 		}
 		return errNoTable(name)
+	}
+	if err := checkAssertionRefs(e, "table", t.Name); err != nil {
+		return err
 	}
 	db := e.conn.db
 	ds, err := db.dataStore(t)

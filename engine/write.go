@@ -242,6 +242,7 @@ func (w *writer) remove(key []byte, row value.Row) error {
 	if err := w.data.Delete(key); err != nil {
 		return err
 	}
+	w.e.conn.dataWritten = true
 	w.e.txn.AdjustRowCount(schema.MainSchema, w.t.Name, -1)
 	w.e.txn.Emit(storage.DataChangeEvent{Type: storage.Delete, SchemaName: schema.MainSchema, TableName: w.t.Name,
 		Key: pkValues(w.t, row), OldRow: row})
@@ -332,6 +333,7 @@ func (w *writer) insert(row value.Row, action parser.ConflictAction) (bool, erro
 	if err := w.putIndexes(row, key); err != nil {
 		return false, err
 	}
+	w.e.conn.dataWritten = true
 	w.e.txn.AdjustRowCount(schema.MainSchema, w.t.Name, 1)
 	w.e.txn.Emit(storage.DataChangeEvent{Type: storage.Insert, SchemaName: schema.MainSchema, TableName: w.t.Name,
 		Key: pkValues(w.t, row), NewRow: row})
@@ -407,6 +409,7 @@ func (w *writer) update(oldKey []byte, oldRow, newRow value.Row, action parser.C
 	if err := w.putIndexes(newRow, key); err != nil {
 		return false, err
 	}
+	w.e.conn.dataWritten = true
 	w.e.txn.Emit(storage.DataChangeEvent{Type: storage.Update, SchemaName: schema.MainSchema, TableName: w.t.Name,
 		Key: pkValues(w.t, newRow), OldRow: oldRow, NewRow: newRow})
 	// Referencing rows follow the new parent values once they exist.

@@ -17,11 +17,13 @@ type Catalog struct {
 	tables  map[string]*Table
 	views   map[string]*View
 	indexes map[string]*Index // by lower-cased index name
+	asserts map[string]*Assertion
 }
 
 // New returns an empty catalog.
 func New() *Catalog {
-	return &Catalog{tables: map[string]*Table{}, views: map[string]*View{}, indexes: map[string]*Index{}}
+	return &Catalog{tables: map[string]*Table{}, views: map[string]*View{}, indexes: map[string]*Index{},
+		asserts: map[string]*Assertion{}}
 }
 
 func key(name string) string { return strings.ToLower(name) }
@@ -31,7 +33,11 @@ func key(name string) string { return strings.ToLower(name) }
 // mutating it.
 func (c *Catalog) Clone() *Catalog {
 	n := &Catalog{Version: c.Version + 1, tables: make(map[string]*Table, len(c.tables)),
-		views: make(map[string]*View, len(c.views)), indexes: make(map[string]*Index, len(c.indexes))}
+		views: make(map[string]*View, len(c.views)), indexes: make(map[string]*Index, len(c.indexes)),
+		asserts: make(map[string]*Assertion, len(c.asserts))}
+	for k, v := range c.asserts {
+		n.asserts[k] = v
+	}
 	for k, v := range c.tables {
 		n.tables[k] = v
 	}
@@ -97,6 +103,25 @@ func (c *Catalog) Views() []*View {
 	out := make([]*View, 0, len(c.views))
 	for _, v := range c.views {
 		out = append(out, v)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
+	return out
+}
+
+// Assertion looks an assertion up by name.
+func (c *Catalog) Assertion(name string) *Assertion { return c.asserts[key(name)] }
+
+// PutAssertion adds or replaces an assertion.
+func (c *Catalog) PutAssertion(a *Assertion) { c.asserts[key(a.Name)] = a }
+
+// DropAssertion removes an assertion.
+func (c *Catalog) DropAssertion(name string) { delete(c.asserts, key(name)) }
+
+// Assertions lists the assertions sorted by name.
+func (c *Catalog) Assertions() []*Assertion {
+	out := make([]*Assertion, 0, len(c.asserts))
+	for _, a := range c.asserts {
+		out = append(out, a)
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
 	return out

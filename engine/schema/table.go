@@ -116,6 +116,14 @@ type Index struct {
 	Def      *parser.CreateIndex
 }
 
+// Assertion is a database-wide integrity condition (CREATE ASSERTION),
+// checked when a transaction that changed data commits.
+type Assertion struct {
+	Name  string
+	Check parser.Expr
+	Def   *parser.CreateAssertion
+}
+
 // View is a stored query.
 type View struct {
 	Schema  string
