@@ -30,7 +30,7 @@ type Conn struct {
 	// dataWritten is set when the transaction changed rows (assertions are
 	// checked at its commit).
 	dataWritten bool
-	closed   bool
+	closed      bool
 }
 
 type namedMark struct {
