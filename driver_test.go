@@ -166,6 +166,17 @@ func TestMultiStatementExec(t *testing.T) {
 	require.NoError(t, db.QueryRow("INSERT INTO a VALUES (6); SELECT count(*) FROM a").Scan(&got))
 	assert.Equal(t, int64(5), got)
 
+	// A syntax error anywhere in a queried script is reported as such, and
+	// nothing runs.
+	_, err = db.Query("INSERT INTO a VALUES (7); SELEC count(*) FROM a")
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), "SELEC")
+	assert.Equal(t, int64(0), queryInt(t, db, "SELECT count(*) FROM a WHERE id = 7"))
+	// With arguments, Query takes a single statement.
+	_, err = db.Query("INSERT INTO a VALUES (?); SELECT count(*) FROM a", 8)
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), "single statement")
+
 	// With arguments Exec binds across the script.
 	mustExec(t, db, "INSERT INTO a VALUES (?); INSERT INTO a VALUES (?)", 20, 21)
 	assert.Equal(t, int64(2), queryInt(t, db, "SELECT count(*) FROM a WHERE id IN (20, 21)"))
