@@ -39,11 +39,24 @@ func TestSQLTransactionControlRefusedInsideTx(t *testing.T) {
 	for _, q := range []string{"BEGIN", "COMMIT", "ROLLBACK"} {
 		_, err := tx.Exec(q)
 		require.Error(t, err, q)
+		assert.Contains(t, err.Error(), "cannot "+q)
 	}
 	// The refusals left the transaction as it was.
 	assert.Equal(t, int64(1), queryInt(t, tx, "SELECT count(*) FROM t"))
 	require.NoError(t, tx.Commit())
 	assert.Equal(t, int64(1), queryInt(t, db, "SELECT count(*) FROM t"))
+
+	// The other way round: BeginTx on a connection inside SQL BEGIN.
+	ctx := context.Background()
+	c, err := db.Conn(ctx)
+	require.NoError(t, err)
+	defer c.Close()
+	_, err = c.ExecContext(ctx, "BEGIN")
+	require.NoError(t, err)
+	_, err = c.BeginTx(ctx, nil)
+	require.Error(t, err)
+	_, err = c.ExecContext(ctx, "ROLLBACK")
+	require.NoError(t, err)
 }
 
 func TestSavepointsThroughSQL(t *testing.T) {
