@@ -28,7 +28,7 @@ func newAggBuilder(c *compiler, input *scope, groupBy []parser.Expr) (*aggBuilde
 			return nil, err
 		}
 		b.groupAST = append(b.groupAST, g)
-		b.groupKeys = append(b.groupKeys, groupFingerprint(g))
+		b.groupKeys = append(b.groupKeys, parser.ExprString(g))
 		col := -1
 		if ce.depth == 0 {
 			col = ce.col
@@ -56,7 +56,7 @@ func (b *aggBuilder) rewrite(c *compiler, sc *scope, x parser.Expr) (*cexpr, boo
 	if f, ok := x.(*parser.FuncCall); ok && isAggregateCall(f) {
 		return b.aggregate(c, f)
 	}
-	key := groupFingerprint(x)
+	key := parser.ExprString(x)
 	for i, g := range b.groupKeys {
 		if key != "" && key == g {
 			return slotRef(i, b.groups[i]), true, nil
@@ -119,6 +119,9 @@ func (b *aggBuilder) aggregate(c *compiler, f *parser.FuncCall) (*cexpr, bool, e
 	}
 	b.aggs = append(b.aggs, spec)
 	ref := slotRef(len(b.groups)+len(b.aggs)-1, nil)
+	if def != nil {
+		typeCall(ref, def.def, spec.args)
+	}
 	if spec.coll != "" && (strings.EqualFold(f.Name, "min") || strings.EqualFold(f.Name, "max")) {
 		ref.coll, ref.rank = spec.coll, 2
 	}

@@ -74,6 +74,7 @@ func (c *compiler) comparison(op parser.BinaryOp, a, b *cexpr) (*cexpr, error) {
 		return nil, err
 	}
 	af, bf := coerceOperands(a, b)
+	compareValues := semanticComparer(a, b)
 	switch op {
 	case parser.OpIs, parser.OpIsNotDistinct, parser.OpIsNot, parser.OpIsDistinct:
 		eq := op == parser.OpIs || op == parser.OpIsNotDistinct

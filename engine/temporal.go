@@ -122,3 +122,16 @@ func temporalNegate(a *cexpr) (ce *cexpr, ok bool) {
 	}
 	return out, true
 }
+
+// semanticComparer is the value comparison of a comparison operator over
+// a and b: TIMESPAN operands (either side statically TIMESPAN) compare by
+// elapsed time, so 'PT90M' < 'PT2H' and 'PT1H' = 'PT60M'; anything else
+// compares as compareValues does.
+func semanticComparer(a, b *cexpr) func(l, r value.Value, coll string) int {
+	if staticTypeOf(a) == types.Timespan || staticTypeOf(b) == types.Timespan {
+		return func(l, r value.Value, coll string) int {
+			return types.CompareAs(l, r, types.Timespan, lookupCollation(coll))
+		}
+	}
+	return compareValues
+}

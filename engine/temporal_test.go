@@ -87,3 +87,22 @@ func TestResultColumnDeclTypes(t *testing.T) {
 	assert.Equal(t, []string{"INTEGER", "JSON", "JSON", "JSON", "", "BOOLEAN", "INTEGER",
 		"NUMERIC", "TEXT", "DATE", "DATE", "TIMESPAN", "TIMESPAN", "INTEGER", "INTEGER", "", "TEXT", "REAL", "BLOB"}, got)
 }
+
+func TestTimespanComparisonsAndAggregateTypes(t *testing.T) {
+	_, c := openTestDB(t)
+	mustExec(t, c, `CREATE TABLE ev (id INTEGER PRIMARY KEY, span TIMESPAN, grp TEXT);
+		INSERT INTO ev VALUES (1, 'PT1H', 'a'), (2, 'PT30M', 'a'), (3, 'P2D', 'b')`)
+	assert.Equal(t, [][]any{{int64(3)}}, queryRows(t, c, `SELECT id FROM ev WHERE span > timespan('PT1H') ORDER BY id`))
+	assert.Equal(t, [][]any{{int64(1)}, {int64(2)}}, queryRows(t, c, `SELECT id FROM ev WHERE span <= 'PT60M' ORDER BY id`))
+	assert.Equal(t, [][]any{{int64(1)}}, queryRows(t, c, `SELECT id FROM ev WHERE span = 'PT3600S'`))
+	assert.Equal(t, [][]any{{true}}, queryRows(t, c, `SELECT timespan('PT90M') < timespan('PT2H')`))
+	assert.Equal(t, [][]any{{false}}, queryRows(t, c, `SELECT 'PT90M' < 'PT2H'`), "TEXT compares as text")
+
+	st := mustPrepare(t, c, `SELECT grp, json_group_array(id), count(*), max(span) FROM ev GROUP BY grp`)
+	defer st.Close()
+	var got []string
+	for _, col := range st.Columns() {
+		got = append(got, col.DeclType)
+	}
+	assert.Equal(t, []string{"TEXT", "JSON", "INTEGER", "TIMESPAN"}, got)
+}
