@@ -28,7 +28,7 @@ func newAggBuilder(c *compiler, input *scope, groupBy []parser.Expr) (*aggBuilde
 			return nil, err
 		}
 		b.groupAST = append(b.groupAST, g)
-		b.groupKeys = append(b.groupKeys, parser.ExprString(g))
+		b.groupKeys = append(b.groupKeys, groupFingerprint(g))
 		col := -1
 		if ce.depth == 0 {
 			col = ce.col
@@ -56,7 +56,7 @@ func (b *aggBuilder) rewrite(c *compiler, sc *scope, x parser.Expr) (*cexpr, boo
 	if f, ok := x.(*parser.FuncCall); ok && isAggregateCall(f) {
 		return b.aggregate(c, f)
 	}
-	key := parser.ExprString(x)
+	key := groupFingerprint(x)
 	for i, g := range b.groupKeys {
 		if key != "" && key == g {
 			return slotRef(i, b.groups[i]), true, nil
