@@ -66,9 +66,17 @@ func (b *aggBuilder) rewrite(c *compiler, sc *scope, x parser.Expr) (*cexpr, boo
 	if !ok {
 		return nil, false, nil
 	}
+	if sc.preferAliases && ref.Table == "" {
+		if a, ok := sc.aliases[strings.ToLower(ref.Column)]; ok {
+			if a == nil {
+				return nil, true, fmt.Errorf("ambiguous column name: %s", ref.Column)
+			}
+			return a, true, nil
+		}
+	}
 	depth, idx, _, err := b.input.resolve(ref)
 	if err != nil {
-		if a, ok := sc.aliases[strings.ToLower(ref.Column)]; ok && ref.Table == "" {
+		if a, ok := sc.aliases[strings.ToLower(ref.Column)]; ok && ref.Table == "" && a != nil {
 			return a, true, nil
 		}
 		return nil, true, err

@@ -92,9 +92,20 @@ func (c *compiler) createTable(st *parser.CreateTable) (*program, error) {
 // checkDefaults validates column defaults: deterministic, and literal
 // defaults convertible to the column type.
 func (c *compiler) checkDefaults(t *schema.Table) error {
+	for _, ck := range t.Checks {
+		if hasParam(ck.Expr) {
+			return fmt.Errorf("bind parameters are not allowed in CHECK constraints")
+		}
+	}
 	for _, col := range t.Columns {
 		if col.Default == nil {
 			continue
+		}
+		if hasParam(col.Default) {
+			return fmt.Errorf("bind parameters are not allowed in DEFAULT for column '%s'", col.Name)
+		}
+		if name := bareColumnRef(col.Default); name != "" {
+			return fmt.Errorf("DEFAULT for column '%s' cannot reference bare column %s; use new.%s or a generated column", col.Name, name, name)
 		}
 		sub := &compiler{conn: c.conn, cat: c.cat, params: newParamSet()}
 		ce, err := sub.expr(checkScope(t), col.Default)
@@ -337,4 +348,29 @@ func dropIndex(e *env, name string, ifExists bool) error {
 	e.conn.editCatalog().PutTable(&nt)
 	schemaEvent(e, storage.Drop, "index", ix.Name, "")
 	return nil
+}
+
+// hasParam reports whether x contains a bind parameter.
+func hasParam(x parser.Expr) bool {
+	found := false
+	walkExpr(x, func(n parser.Expr) bool {
+		if _, ok := n.(*parser.Param); ok {
+			found = true
+		}
+		return !found
+	})
+	return found
+}
+
+// bareColumnRef returns the first unqualified column reference of x
+// outside subqueries ("" when none).
+func bareColumnRef(x parser.Expr) string {
+	name := ""
+	walkExpr(x, func(n parser.Expr) bool {
+		if ref, ok := n.(*parser.ColumnRef); ok && ref.Table == "" && name == "" {
+			name = ref.Column
+		}
+		return name == ""
+	})
+	return name
 }

@@ -36,6 +36,20 @@ func tableScope(t *schema.Table, alias string) *scope {
 	return sc
 }
 
+// returningScope is the scope of a RETURNING list: the written row under
+// the table's qualifier, and NEW.x / OLD.x for the new and old rows
+// (evaluated over constraintRow(row, new, old)).
+func returningScope(t *schema.Table, alias string, parent *scope) *scope {
+	sc := checkScope(t)
+	if alias != "" {
+		for i := range t.Columns {
+			sc.slots[i].table = alias
+		}
+	}
+	sc.parent = parent
+	return sc
+}
+
 // returning compiles a RETURNING list over scope sc.
 func (c *compiler) returning(sc *scope, list []*parser.ResultColumn) ([]*cexpr, []outCol, error) {
 	var exprs []*cexpr
@@ -207,7 +221,7 @@ func (c *compiler) update(st *parser.Update) (*program, error) {
 	if err != nil {
 		return nil, err
 	}
-	ret, cols, err := c.returning(sc, st.Returning)
+	ret, cols, err := c.returning(returningScope(t, st.Alias, sc.parent), st.Returning)
 	if err != nil {
 		return nil, err
 	}
@@ -251,7 +265,7 @@ func (c *compiler) update(st *parser.Update) (*program, error) {
 			}
 			n++
 			if len(ret) > 0 {
-				r, err := evalRow(e, ret, nr)
+				r, err := evalRow(e, ret, constraintRow(nr, nr, old, len(nr)))
 				if err != nil {
 					return n, nil, err
 				}
@@ -283,7 +297,7 @@ func (c *compiler) delete(st *parser.Delete) (*program, error) {
 	if err != nil {
 		return nil, err
 	}
-	ret, cols, err := c.returning(sc, st.Returning)
+	ret, cols, err := c.returning(returningScope(t, st.Alias, sc.parent), st.Returning)
 	if err != nil {
 		return nil, err
 	}
@@ -308,7 +322,7 @@ func (c *compiler) delete(st *parser.Delete) (*program, error) {
 				return 0, nil, err
 			}
 			if len(ret) > 0 {
-				r, err := evalRow(e, ret, row)
+				r, err := evalRow(e, ret, constraintRow(row, nil, row, len(row)))
 				if err != nil {
 					return 0, nil, err
 				}

@@ -205,7 +205,7 @@ func (c *compiler) columnRef(sc *scope, x *parser.ColumnRef) (*cexpr, error) {
 	}
 	depth, idx, sl, err := sc.resolve(x)
 	if err != nil {
-		if a, ok := sc.aliases[strings.ToLower(x.Column)]; ok && x.Table == "" {
+		if a, ok := sc.aliases[strings.ToLower(x.Column)]; ok && x.Table == "" && a != nil {
 			return a, nil
 		}
 		return nil, err

@@ -56,12 +56,34 @@ func scanRows(e *env, t *schema.Table, fn func(key []byte, row value.Row) (bool,
 }
 
 func matches(a value.Row, acols []int, b value.Row, bcols []int) bool {
+	return matchesColl(a, acols, b, bcols, nil)
+}
+
+// matchesColl compares key columns, under colls[i] when given.
+func matchesColl(a value.Row, acols []int, b value.Row, bcols []int, colls []string) bool {
 	for i := range acols {
-		if a[acols[i]].IsNull() || b[bcols[i]].IsNull() || compareValues(a[acols[i]], b[bcols[i]], "") != 0 {
+		coll := ""
+		if colls != nil {
+			coll = colls[i]
+		}
+		if a[acols[i]].IsNull() || b[bcols[i]].IsNull() || compareValues(a[acols[i]], b[bcols[i]], coll) != 0 {
 			return false
 		}
 	}
 	return true
+}
+
+// fkCollations are the collations an FK compares its columns under: the
+// child column's declared collation, else the parent's.
+func fkCollations(child, parent *schema.Table, fk *schema.ForeignKey, pcols []int) []string {
+	out := make([]string, len(fk.Columns))
+	for i, c := range fk.Columns {
+		out[i] = child.Columns[c].Collation
+		if out[i] == "" && i < len(pcols) {
+			out[i] = parent.Columns[pcols[i]].Collation
+		}
+	}
+	return out
 }
 
 // fkCheckChild verifies that every foreign key of a written row has its
@@ -109,8 +131,9 @@ func (w *writer) fkCheckOne(fk *schema.ForeignKey, row value.Row) error {
 			found = true
 		}
 		if !found {
+			colls := fkCollations(w.t, parent, fk, pcols)
 			err = scanRows(w.e, parent, func(_ []byte, prow value.Row) (bool, error) {
-				found = matches(row, fk.Columns, prow, pcols)
+				found = matchesColl(row, fk.Columns, prow, pcols, colls)
 				return !found, nil
 			})
 			if err != nil {

@@ -136,9 +136,7 @@ func (c *compiler) insert(st *parser.Insert) (*program, error) {
 		}
 		upserts = append(upserts, uc)
 	}
-	rsc := tableScope(t, st.Alias)
-	rsc.parent = withScope
-	ret, cols, err := c.returning(rsc, st.Returning)
+	ret, cols, err := c.returning(returningScope(t, st.Alias, withScope), st.Returning)
 	if err != nil {
 		return nil, err
 	}
@@ -183,6 +181,16 @@ func (c *compiler) insert(st *parser.Insert) (*program, error) {
 					}
 				}
 			}
+			if action == parser.ConflictReplace {
+				// REPLACE resolves a NOT NULL violation with the default.
+				for i, col := range t.Columns {
+					if col.NotNull && row[i].IsNull() && defaults[i] != nil {
+						if row[i], err = defaults[i].fn(e, constraintRow(row, row, nil, len(row))); err != nil {
+							return n, nil, err
+						}
+					}
+				}
+			}
 			if err := convertRow(t, row); err != nil {
 				return n, nil, err
 			}
@@ -210,7 +218,7 @@ func (c *compiler) insert(st *parser.Insert) (*program, error) {
 			}
 			n++
 			if len(ret) > 0 {
-				r, err := evalRow(e, ret, final)
+				r, err := evalRow(e, ret, constraintRow(final, final, nil, len(final)))
 				if err != nil {
 					return n, nil, err
 				}

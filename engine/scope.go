@@ -35,6 +35,9 @@ type scope struct {
 	// aliases are result-column aliases usable (after real columns) in
 	// HAVING.
 	aliases map[string]*cexpr
+	// preferAliases makes bare names resolve to result-column aliases before
+	// input columns (HAVING); an alias mapped to nil is ambiguous.
+	preferAliases bool
 }
 
 // resolve finds a column: depth is how many scopes up (0 = this row).
@@ -61,6 +64,9 @@ func (s *scope) resolve(ref *parser.ColumnRef) (depth, idx int, sl slot, err err
 		}
 		if found >= 0 {
 			return depth, found, sc.slots[found], nil
+		}
+		if err := sc.ungroupedRef(ref); err != nil {
+			return 0, 0, slot{}, err
 		}
 		if sc.boundary != nil && sc.parent != nil {
 			*sc.boundary = true

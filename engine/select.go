@@ -285,7 +285,12 @@ func (c *compiler) selectCore(sc *scope, core *parser.SelectCore, orderBy []*par
 		cols = append(cols, oc)
 		aliased = append(aliased, rc.Alias != "")
 		if rc.Alias != "" {
-			aliases[strings.ToLower(rc.Alias)] = ce
+			k := strings.ToLower(rc.Alias)
+			if _, dup := aliases[k]; dup {
+				aliases[k] = nil // ambiguous
+			} else {
+				aliases[k] = ce
+			}
 		}
 	}
 	dedupeNames(cols)
@@ -303,7 +308,10 @@ func (c *compiler) selectCore(sc *scope, core *parser.SelectCore, orderBy []*par
 		var having *cexpr
 		if core.Having != nil {
 			var err error
-			if having, err = c.expr(outScope, core.Having); err != nil {
+			outScope.preferAliases = true
+			having, err = c.expr(outScope, core.Having)
+			outScope.preferAliases = false
+			if err != nil {
 				return nil, err
 			}
 		}
