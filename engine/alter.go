@@ -271,6 +271,10 @@ func (c *compiler) addColumn(e *env, t *schema.Table, cd *parser.ColumnDef) erro
 			}
 			out[len(out)-1] = v
 		}
+		if col.NotNull && col.Generated == nil && out[len(out)-1].IsNull() {
+			return nil, &constraintError{msg: fmt.Sprintf("NOT NULL constraint failed: %s.%s (cannot add NOT NULL column '%s' without a non-null DEFAULT to non-empty table '%s.%s')",
+				t.Name, col.Name, col.Name, schema.MainSchema, t.Name)}
+		}
 		return out, nil
 	}
 	return c.replaceTable(e, t, def, mapRow, true)
@@ -279,7 +283,7 @@ func (c *compiler) addColumn(e *env, t *schema.Table, cd *parser.ColumnDef) erro
 func (c *compiler) dropColumn(e *env, t *schema.Table, name string) error {
 	i := t.ColumnIndex(name)
 	if i < 0 {
-		return fmt.Errorf("no such column: %s", name)
+		return fmt.Errorf("no such column: %s (Column '%s' not found in table '%s')", name, name, t.Name)
 	}
 	if t.PKDeclared && t.IsPKColumn(i) {
 		return fmt.Errorf("cannot drop PRIMARY KEY column %s", name)
@@ -393,7 +397,7 @@ func constraintMentions(tc *parser.TableConstraint, column string) bool {
 func (c *compiler) renameColumn(e *env, t *schema.Table, oldName, newName string) error {
 	i := t.ColumnIndex(oldName)
 	if i < 0 {
-		return fmt.Errorf("no such column: %s", oldName)
+		return fmt.Errorf("no such column: %s (Column '%s' not found in table '%s')", oldName, oldName, t.Name)
 	}
 	if j := t.ColumnIndex(newName); j >= 0 && j != i {
 		return fmt.Errorf("column %s already exists in table %s", newName, t.Name)
@@ -498,7 +502,7 @@ func (c *compiler) dropConstraint(e *env, t *schema.Table, name string) error {
 func (c *compiler) alterColumn(e *env, t *schema.Table, a *parser.AlterColumn) error {
 	i := t.ColumnIndex(a.Column)
 	if i < 0 {
-		return fmt.Errorf("no such column: %s", a.Column)
+		return fmt.Errorf("no such column: %s (Column '%s' not found in table '%s')", a.Column, a.Column, t.Name)
 	}
 	def := copyDef(t.Def)
 	cd := copyColumn(def.Columns[i])

@@ -223,7 +223,7 @@ func (c *compiler) drop(st *parser.Drop) (*program, error) {
 				if st.IfExists {
 					return nil
 				}
-				return fmt.Errorf("no such view: %s", name)
+				return fmt.Errorf("no such view: %s (View '%s' does not exist)", name, name)
 			}
 			if err := checkAssertionRefs(e, "view", name); err != nil {
 				return err

@@ -47,7 +47,7 @@ func (c *compiler) insert(st *parser.Insert) (*program, error) {
 		for _, name := range st.Columns {
 			i := t.ColumnIndex(name)
 			if i < 0 {
-				return nil, fmt.Errorf("table %s has no column named %s", t.Name, name)
+				return nil, fmt.Errorf("table %s has no column named %s (Column '%s' not found in table '%s')", t.Name, name, name, t.Name)
 			}
 			if seen[i] {
 				return nil, fmt.Errorf("duplicate column %s in INSERT", name)
@@ -73,7 +73,7 @@ func (c *compiler) insert(st *parser.Insert) (*program, error) {
 			return nil, err
 		}
 		if len(src.cols) != len(targets) {
-			return nil, fmt.Errorf("table %s has %d columns but %d values were supplied", t.Name, len(targets), len(src.cols))
+			return nil, fmt.Errorf("Column count mismatch: table %s has %d columns but %d values were supplied", t.Name, len(targets), len(src.cols))
 		}
 	}
 	defaults := make([]*cexpr, len(t.Columns))
@@ -108,8 +108,11 @@ func (c *compiler) insert(st *parser.Insert) (*program, error) {
 		uc := &upsertClause{doNothing: u.DoNothing}
 		for _, tc := range u.Target {
 			ref, ok := tc.X.(*parser.ColumnRef)
-			if !ok || t.ColumnIndex(ref.Column) < 0 {
+			if !ok {
 				return nil, fmt.Errorf("ON CONFLICT target must name columns of %s", t.Name)
+			}
+			if t.ColumnIndex(ref.Column) < 0 {
+				return nil, fmt.Errorf("ON CONFLICT target column '%s' not found in table '%s'", ref.Column, t.Name)
 			}
 			uc.cols = append(uc.cols, t.ColumnIndex(ref.Column))
 		}
@@ -305,7 +308,7 @@ func (w *writer) conflictMatches(cf conflict, cols []int) bool {
 		}
 		return true
 	}
-	if cf.msg == fmt.Sprintf("UNIQUE constraint failed: %s PK", w.t.Name) {
+	if cf.msg == fmt.Sprintf("UNIQUE constraint failed: %s PK.", w.t.Name) {
 		return same(w.t.PK)
 	}
 	for _, ix := range w.t.Indexes {

@@ -76,9 +76,9 @@ func (s *scope) resolve(ref *parser.ColumnRef) (depth, idx int, sl slot, err err
 		}
 	}
 	if ref.Table != "" {
-		return 0, 0, slot{}, fmt.Errorf("no such column: %s.%s", ref.Table, ref.Column)
+		return 0, 0, slot{}, fmt.Errorf("no such column: %s.%s (Column not found: %s.%s)", ref.Table, ref.Column, ref.Table, ref.Column)
 	}
-	return 0, 0, slot{}, fmt.Errorf("no such column: %s", ref.Column)
+	return 0, 0, slot{}, fmt.Errorf("no such column: %s (Column not found: %s)", ref.Column, ref.Column)
 }
 
 // hasTable reports whether any slot is qualified by name.

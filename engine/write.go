@@ -276,7 +276,7 @@ func (w *writer) findConflicts(row value.Row, key, selfKey []byte) ([]conflict, 
 		if found, err := w.data.Has(key); err != nil {
 			return nil, err
 		} else if found {
-			out = append(out, conflict{key: key, msg: fmt.Sprintf("UNIQUE constraint failed: %s PK", w.t.Name), action: w.t.PKConflict})
+			out = append(out, conflict{key: key, msg: fmt.Sprintf("UNIQUE constraint failed: %s PK.", w.t.Name), action: w.t.PKConflict})
 		}
 	}
 	for i, ix := range w.t.Indexes {
