@@ -332,3 +332,19 @@ func TestWindowTimespanKeys(t *testing.T) {
 	require.Equal(t, [][]any{{int64(1), int64(2), int64(2)}, {int64(2), int64(1), int64(1)}, {int64(3), int64(3), int64(2)}},
 		queryRows(t, c, `SELECT id, row_number() OVER (ORDER BY d, id), count(*) OVER (PARTITION BY d) FROM ts ORDER BY id`))
 }
+
+// TestGroupedCorrelatedUngroupedColumn checks that a subquery of a grouped
+// query may correlate on a grouping key but not on an ungrouped column.
+func TestGroupedCorrelatedUngroupedColumn(t *testing.T) {
+	c := setupWindowDB(t)
+	require.Equal(t, [][]any{{"a", int64(1)}, {"b", int64(2)}},
+		queryRows(t, c, `SELECT g, row_number() OVER (ORDER BY (SELECT count(*) FROM t u WHERE u.g = t.g) DESC) FROM t WHERE g IS NOT NULL GROUP BY g ORDER BY g`))
+	for _, sql := range []string{
+		`SELECT g, (SELECT count(*) FROM n WHERE n.x = t.v) FROM t GROUP BY g`,
+		`SELECT g, row_number() OVER (ORDER BY (SELECT max(t.v) FROM n)) FROM t GROUP BY g`,
+		`SELECT g FROM t GROUP BY g HAVING EXISTS (SELECT 1 FROM n WHERE n.x = t.id)`,
+	} {
+		_, err := queryErr(c, sql)
+		require.ErrorContains(t, err, "must appear in the GROUP BY clause", sql)
+	}
+}
