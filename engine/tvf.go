@@ -47,6 +47,8 @@ func tableFunctionNamed(name string) (*tableFunction, bool) {
 	case "schema":
 		return &tableFunction{cols: textCols("schema", "type", "name", "tbl_name", "sql", "tags"),
 			nargs: func(n int) bool { return n == 0 }, call: schemaRows}, true
+	case "column_info":
+		return columnInfoFunction(), true
 	}
 	return nil, false
 }

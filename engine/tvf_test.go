@@ -187,3 +187,29 @@ func TestTableInfoFunctions(t *testing.T) {
 		assert.ErrorContains(t, err, "Function not found: "+fn+"/0", fn)
 	}
 }
+
+func TestColumnInfo(t *testing.T) {
+	_, c := openTestDB(t)
+	mustExec(t, c, `CREATE TABLE t (id INTEGER PRIMARY KEY, name TEXT, n INTEGER NULL, g INTEGER GENERATED ALWAYS AS (n + 1));
+		CREATE TABLE u (uid INTEGER PRIMARY KEY, tid INTEGER, label TEXT);
+		CREATE VIEW v AS SELECT id AS k, name COLLATE NOCASE AS nm, n + 1 AS n1, n * 2 AS n2, name || '!' AS bang, g FROM t;
+		CREATE VIEW j AS SELECT t.id, u.label FROM t JOIN u ON u.tid = t.id;
+		CREATE VIEW x AS SELECT t.id, u.label FROM t CROSS JOIN u;
+		CREATE VIEW a AS SELECT count(*) AS c FROM t;
+		CREATE VIEW vv (a, b) AS SELECT k, n1 FROM v;
+		CREATE VIEW s AS SELECT * FROM u`)
+	info := func(name string) [][]any {
+		return queryRows(t, c, `SELECT column_name, is_updatable, base_table, base_column FROM column_info('`+name+`') ORDER BY cid`)
+	}
+	assert.Equal(t, [][]any{{"id", "YES", "t", "id"}, {"name", "YES", "t", "name"}, {"n", "YES", "t", "n"}, {"g", "NO", nil, nil}}, info("t"))
+	assert.Equal(t, [][]any{{"k", "YES", "t", "id"}, {"nm", "YES", "t", "name"}, {"n1", "YES", "t", "n"},
+		{"n2", "NO", nil, nil}, {"bang", "NO", nil, nil}, {"g", "NO", nil, nil}}, info("v"))
+	assert.Equal(t, [][]any{{"id", "YES", "t", "id"}, {"label", "YES", "u", "label"}}, info("j"))
+	assert.Equal(t, [][]any{{"id", "NO", nil, nil}, {"label", "NO", nil, nil}}, info("x"), "a cross join does not write through")
+	assert.Equal(t, [][]any{{"c", "NO", nil, nil}}, info("a"))
+	assert.Equal(t, [][]any{{"a", "YES", "t", "id"}, {"b", "YES", "t", "n"}}, info("vv"), "traced through a view")
+	assert.Equal(t, [][]any{{"uid", "YES", "u", "uid"}, {"tid", "YES", "u", "tid"}, {"label", "YES", "u", "label"}}, info("s"))
+	assert.Equal(t, [][]any{{"main", "v"}}, queryRows(t, c, `SELECT DISTINCT schema, name FROM column_info('v')`))
+	_, err := queryErr(c, `SELECT * FROM column_info('nope')`)
+	assert.ErrorContains(t, err, "not found")
+}
