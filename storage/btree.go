@@ -41,16 +41,30 @@ func (n *btNode) search(key []byte) (int, bool) {
 	return lo, lo < len(n.items) && bytes.Equal(n.items[lo].key(), key)
 }
 
-// split moves the upper half of a full node into a new right sibling and
-// returns the median entry with that sibling.
-func (n *btNode) split() (wsEntry, *btNode) {
-	m := len(n.items) / 2
+// splitPoint chooses where a full node splits before key is inserted
+// below it: in the middle, except that a leaf receiving a key beyond its
+// last entry (ascending inserts, the common bulk-load order) keeps all but
+// its last entry, so that leaves fill up instead of staying half empty.
+func (n *btNode) splitPoint(key []byte) int {
+	if n.leaf() && bytes.Compare(key, n.items[len(n.items)-1].key()) > 0 {
+		return len(n.items) - 1
+	}
+	return len(n.items) / 2
+}
+
+// split moves the entries after position m of a full node into a new right
+// sibling and returns the entry at m (which moves up) with that sibling.
+func (n *btNode) split(m int) (wsEntry, *btNode) {
 	mid := n.items[m]
-	right := &btNode{items: append(make([]wsEntry, 0, btMaxItems/2+1), n.items[m+1:]...)}
+	size := btMaxItems/2 + 1
+	if m == len(n.items)-1 {
+		size = btMaxItems // an ascending load will fill it
+	}
+	right := &btNode{items: append(make([]wsEntry, 0, size), n.items[m+1:]...)}
 	clear(n.items[m:])
 	n.items = n.items[:m]
 	if !n.leaf() {
-		right.children = append(make([]*btNode, 0, btMaxItems/2+2), n.children[m+1:]...)
+		right.children = append(make([]*btNode, 0, len(n.children)-m), n.children[m+1:]...)
 		clear(n.children[m+1:])
 		n.children = n.children[:m+1]
 	}
@@ -81,7 +95,7 @@ func (t *btree) upsert(key []byte) (e *wsEntry, existed bool) {
 		t.root = &btNode{items: make([]wsEntry, 0, 4)}
 	}
 	if len(t.root.items) >= btMaxItems {
-		mid, right := t.root.split()
+		mid, right := t.root.split(t.root.splitPoint(key))
 		t.root = &btNode{items: []wsEntry{mid}, children: []*btNode{t.root, right}}
 		t.version++
 	}
@@ -101,7 +115,7 @@ func (t *btree) upsert(key []byte) (e *wsEntry, existed bool) {
 		}
 		c := n.children[i]
 		if len(c.items) >= btMaxItems {
-			mid, right := c.split()
+			mid, right := c.split(c.splitPoint(key))
 			n.items = append(n.items, wsEntry{})
 			copy(n.items[i+1:], n.items[i:])
 			n.items[i] = mid

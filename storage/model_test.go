@@ -156,16 +156,28 @@ func TestIteratorSeesWritesAhead(t *testing.T) {
 // TestBTreeOrderAndSeeks checks the write set's B-tree against a sorted
 // reference at a size with several levels.
 func TestBTreeOrderAndSeeks(t *testing.T) {
+	orders := map[string]func(i int, r *rand.Rand) int{
+		"random":     func(_ int, r *rand.Rand) int { return r.Intn(40000) },
+		"ascending":  func(i int, _ *rand.Rand) int { return 2 * i },
+		"descending": func(i int, _ *rand.Rand) int { return 40000 - 2*i },
+	}
+	for name, order := range orders {
+		t.Run(name, func(t *testing.T) { checkBTree(t, order) })
+	}
+}
+
+func checkBTree(t *testing.T, order func(i int, r *rand.Rand) int) {
 	r := rand.New(rand.NewSource(7))
 	var ws writeSet
 	ref := map[string]bool{}
-	for i := 0; i < 10000; i++ {
-		k := fmt.Appendf(nil, "%06d", r.Intn(40000))
+	for i := 0; i < 20000; i++ { // enough for three levels in every order
+		k := fmt.Appendf(nil, "%06d", order(i, r))
 		ws.put(k, nil, false)
 		ref[string(k)] = true
 	}
 	keys := slices.Sorted(maps.Keys(ref))
 	require.Equal(t, len(keys), ws.tree.length)
+	require.GreaterOrEqual(t, ws.tree.depth(), 3)
 
 	it := ws.iter()
 	var got []string
@@ -253,4 +265,16 @@ func TestIteratorOverSnapshotSeesWritesAhead(t *testing.T) {
 		require.True(t, slices.IsSorted(seen))
 		require.NoError(t, tx.Rollback())
 	}
+}
+
+// depth is the number of levels of the write set's B-tree.
+func (t *btree) depth() int {
+	d := 0
+	for n := t.root; n != nil; d++ {
+		if n.leaf() {
+			return d + 1
+		}
+		n = n.children[0]
+	}
+	return d
 }
