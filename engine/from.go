@@ -36,6 +36,19 @@ func (c *compiler) from(sc *scope, te parser.TableExpr, conj []parser.Expr, left
 			}
 			return derivedSource(d.node, d.cols, te.Alias, te.Columns)
 		}
+		if te.Lateral {
+			// A LATERAL subquery sees the left side's columns through the
+			// outer-row stack the join pushes, and runs per left row.
+			parent := sc
+			if left != nil {
+				parent = &scope{slots: left.slots, parent: sc}
+			}
+			plan, err := c.query(&scope{parent: parent, noRow: true, ctes: cteOnlyScope(sc).ctes}, te.Select)
+			if err != nil {
+				return nil, err
+			}
+			return derivedSource(plan.root, plan.cols, te.Alias, te.Columns)
+		}
 		plan, err := c.query(cteOnlyScope(sc), te.Select)
 		if err != nil {
 			return nil, err

@@ -200,13 +200,14 @@ func (c *compiler) selectCore(sc *scope, core *parser.SelectCore, orderBy []*par
 	var ab *aggBuilder
 	if grouped {
 		groupBy := make([]parser.Expr, len(core.GroupBy))
+		selectList := expandStars(core.Columns, src.slots)
 		for i, g := range core.GroupBy {
 			groupBy[i] = g
 			if lit, ok := g.(*parser.Literal); ok && lit.Kind == parser.LitInteger {
-				if lit.Int < 1 || int(lit.Int) > len(core.Columns) || core.Columns[lit.Int-1].Star {
+				if lit.Int < 1 || int(lit.Int) > len(selectList) {
 					return nil, fmt.Errorf("GROUP BY position %d is not in the SELECT list", lit.Int)
 				}
-				groupBy[i] = core.Columns[lit.Int-1].Expr
+				groupBy[i] = selectList[lit.Int-1]
 			}
 		}
 		if len(groupBy) == 0 {
@@ -389,8 +390,12 @@ func (c *compiler) orderKeys(sc *scope, terms []*parser.OrderTerm, cols []outCol
 		} else if ref, ok := x.(*parser.ColumnRef); ok && ref.Table == "" {
 			for i, oc := range cols {
 				if (aliased == nil || aliased[i]) && strings.EqualFold(oc.name, ref.Column) {
-					k.col, k.coll = i, oc.coll
-					break
+					if k.col >= 0 && aliased != nil {
+						return nil, fmt.Errorf("ambiguous column name: %s", ref.Column)
+					}
+					if k.col < 0 {
+						k.col, k.coll = i, oc.coll
+					}
 				}
 			}
 		}
@@ -492,4 +497,23 @@ func isAlias(cols []*parser.ResultColumn, ref *parser.ColumnRef) bool {
 		}
 	}
 	return false
+}
+
+// expandStars lists the select-list expressions with * and t.* expanded
+// to column references (for GROUP BY ordinals).
+func expandStars(cols []*parser.ResultColumn, slots []slot) []parser.Expr {
+	var out []parser.Expr
+	for _, rc := range cols {
+		if !rc.Star {
+			out = append(out, rc.Expr)
+			continue
+		}
+		for _, s := range slots {
+			if s.hidden || rc.Table != "" && !strings.EqualFold(s.table, rc.Table) {
+				continue
+			}
+			out = append(out, &parser.ColumnRef{Table: s.table, Column: s.name})
+		}
+	}
+	return out
 }
