@@ -22,6 +22,7 @@ type txnIter struct {
 	reverse bool
 
 	started          bool
+	valid            bool // positioned on an entry
 	snapValid        bool
 	wsValid          bool
 	stepSnap, stepWS bool // advance before the next comparison
@@ -32,6 +33,11 @@ type txnIter struct {
 }
 
 func (m *txnIter) Next() bool {
+	m.valid = m.next()
+	return m.valid
+}
+
+func (m *txnIter) next() bool {
 	if m.closed || m.released || m.err != nil {
 		return false
 	}
@@ -135,9 +141,18 @@ func (m *txnIter) wsInBounds() bool {
 	return bytes.Compare(m.ws.key, m.hi) < 0
 }
 
-func (m *txnIter) Key() []byte { return m.key[m.plen:] }
+// Key and Value return nil unless positioned by a successful Next.
+func (m *txnIter) Key() []byte {
+	if !m.valid {
+		return nil
+	}
+	return m.key[m.plen:]
+}
 
 func (m *txnIter) Value() []byte {
+	if !m.valid {
+		return nil
+	}
 	if m.fromWS {
 		return m.val
 	}
@@ -154,7 +169,7 @@ func (m *txnIter) Close() error {
 	if m.closed {
 		return nil
 	}
-	m.closed = true
+	m.closed, m.valid = true, false
 	if m.released {
 		return nil
 	}
@@ -166,7 +181,7 @@ func (m *txnIter) Close() error {
 // iterator then reports no more entries.
 func (m *txnIter) release() {
 	if !m.released && !m.closed {
-		m.released = true
+		m.released, m.valid = true, false
 		_ = m.snap.Close()
 	}
 }

@@ -200,11 +200,17 @@ type rawIter struct {
 	plen    int
 	reverse bool
 	started bool
+	valid   bool // positioned on an entry
 	err     error
 	closed  bool
 }
 
 func (r *rawIter) Next() bool {
+	r.valid = r.next()
+	return r.valid
+}
+
+func (r *rawIter) next() bool {
 	if r.closed {
 		return false
 	}
@@ -221,9 +227,18 @@ func (r *rawIter) Next() bool {
 	return r.it.Next()
 }
 
-func (r *rawIter) Key() []byte { return r.it.Key()[r.plen:] }
+// Key and Value return nil unless positioned by a successful Next.
+func (r *rawIter) Key() []byte {
+	if !r.valid {
+		return nil
+	}
+	return r.it.Key()[r.plen:]
+}
 
 func (r *rawIter) Value() []byte {
+	if !r.valid {
+		return nil
+	}
 	v, err := r.it.ValueAndErr()
 	if err != nil && r.err == nil {
 		r.err = err
@@ -245,7 +260,7 @@ func (r *rawIter) Close() error {
 	if r.closed {
 		return nil
 	}
-	r.closed = true
+	r.closed, r.valid = true, false
 	r.db.untrackIter(r)
 	return r.it.Close()
 }

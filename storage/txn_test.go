@@ -379,3 +379,25 @@ func TestTransactionSizeLimit(t *testing.T) {
 	_, err = Open(Options{MaxTxnBytes: -1})
 	assert.Error(t, err)
 }
+
+func TestIteratorMisuseDoesNotPanic(t *testing.T) {
+	db := openMem(t)
+	s := tableStore(t, db, "main", "t")
+	put(t, s, "k", "v")
+	tx := writeTxn(t, db)
+	defer tx.Rollback()
+	for _, st := range []KVStore{s, tx.Store(s)} {
+		it, err := st.Iterate(IterOptions{})
+		require.NoError(t, err)
+		assert.Nil(t, it.Key(), "before Next")
+		assert.Nil(t, it.Value())
+		require.True(t, it.Next())
+		assert.Equal(t, "k", string(it.Key()))
+		require.False(t, it.Next())
+		assert.Nil(t, it.Key(), "after the end")
+		require.NoError(t, it.Close())
+		assert.False(t, it.Next(), "after Close")
+		assert.Nil(t, it.Value())
+		require.NoError(t, it.Close(), "closing twice")
+	}
+}
