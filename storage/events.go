@@ -41,6 +41,9 @@ type schemaListener struct {
 }
 
 func (e *emitter) onDataChange(fn func(DataChangeEvent)) func() {
+	if fn == nil {
+		return func() {}
+	}
 	e.mu.Lock()
 	defer e.mu.Unlock()
 	e.nextID++
@@ -62,6 +65,9 @@ func (e *emitter) onDataChange(fn func(DataChangeEvent)) func() {
 }
 
 func (e *emitter) onSchemaChange(fn func(SchemaChangeEvent)) func() {
+	if fn == nil {
+		return func() {}
+	}
 	e.mu.Lock()
 	defer e.mu.Unlock()
 	e.nextID++

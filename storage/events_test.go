@@ -130,6 +130,7 @@ func TestUnsubscribeAndPanickingListener(t *testing.T) {
 
 func TestListenerMayCommit(t *testing.T) {
 	db := openMem(t)
+	db.OnDataChange(nil)() // a nil listener is ignored
 	assert.False(t, db.HasDataListeners())
 	var seen []string
 	db.OnDataChange(func(ev DataChangeEvent) {

@@ -21,10 +21,16 @@ type provider struct {
 
 var _ KVStoreProvider = (*provider)(nil)
 
+// maxNameLen bounds each schema, table and index name (in bytes).
+const maxNameLen = 4096
+
 func checkNames(names ...string) error {
 	for _, n := range names {
 		if n == "" {
 			return errors.New("storage: empty schema, table or index name")
+		}
+		if len(n) > maxNameLen {
+			return fmt.Errorf("storage: name of %d bytes exceeds the %d-byte limit", len(n), maxNameLen)
 		}
 	}
 	return nil

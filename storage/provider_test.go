@@ -78,6 +78,8 @@ func TestStoreNamesAreCaseInsensitiveAndStable(t *testing.T) {
 	assert.NotEqual(t, st.(*store).id, cat.(*store).id)
 	_, err = db.Provider().GetStore("main", "")
 	assert.Error(t, err)
+	_, err = db.Provider().GetIndexStore("main", "t", string(make([]byte, maxNameLen+1)))
+	assert.ErrorContains(t, err, "exceeds")
 }
 
 func TestNameCollisionsAreRefusedWithoutSideEffects(t *testing.T) {
