@@ -49,6 +49,8 @@ func tableFunctionNamed(name string) (*tableFunction, bool) {
 			nargs: func(n int) bool { return n == 0 }, call: schemaRows}, true
 	case "column_info":
 		return columnInfoFunction(), true
+	case "assertion_info":
+		return assertionInfoFunction(), true
 	}
 	return nil, false
 }

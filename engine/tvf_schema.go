@@ -143,4 +143,5 @@ func functionRows() []value.Row {
 
 // introspectionFunctionNames are the engine's own table-valued functions.
 var introspectionFunctionNames = []string{"generate_series", "schema", "table_info", "index_info",
-	"foreign_key_info", "unique_constraint_info", "check_constraint_info", "column_info"}
+	"foreign_key_info", "unique_constraint_info", "check_constraint_info", "column_info",
+	"assertion_info"}

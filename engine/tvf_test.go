@@ -213,3 +213,13 @@ func TestColumnInfo(t *testing.T) {
 	_, err := queryErr(c, `SELECT * FROM column_info('nope')`)
 	assert.ErrorContains(t, err, "not found")
 }
+
+func TestAssertionInfo(t *testing.T) {
+	_, c := openTestDB(t)
+	mustExec(t, c, `CREATE TABLE AssertData (id INTEGER PRIMARY KEY, val INTEGER);
+		CREATE ASSERTION val_positive CHECK (NOT EXISTS (SELECT 1 FROM AssertData WHERE val < 0))`)
+	assert.Equal(t, [][]any{{"val_positive", "select 1 where not (not exists (select 1 from AssertData where val < 0))",
+		int64(1), int64(1), `[{"base":"main.assertdata"}]`}}, queryRows(t, c, `SELECT * FROM assertion_info()`))
+	mustExec(t, c, `DROP ASSERTION val_positive`)
+	assert.Empty(t, queryRows(t, c, `SELECT * FROM assertion_info()`))
+}
