@@ -74,6 +74,9 @@ func (c *compiler) createTable(st *parser.CreateTable) (*program, error) {
 		if err := c.checkDefaults(t); err != nil {
 			return err
 		}
+		if err := checkFKArity(t); err != nil {
+			return err
+		}
 		for _, ix := range t.Indexes {
 			if other := cat.Index(ix.Name); other != nil {
 				return fmt.Errorf("Index %s already exists", ix.Name)
@@ -272,6 +275,9 @@ func dropTable(e *env, name string, ifExists bool) error {
 		return errNoTable(name)
 	}
 	if err := checkAssertionRefs(e, "table", t.Name); err != nil {
+		return err
+	}
+	if err := checkDropReferenced(e, t); err != nil {
 		return err
 	}
 	db := e.conn.db

@@ -248,7 +248,7 @@ func (w *writer) fkApply(child *schema.Table, fk *schema.ForeignKey, parentRow, 
 				return err
 			}
 		default:
-			return &constraintError{msg: fmt.Sprintf("FOREIGN KEY constraint failed: %s violates RESTRICT from '%s'", w.t.Name, child.Name)}
+			return w.restrictError(child, fk, newParent != nil)
 		}
 	}
 	return nil
