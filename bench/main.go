@@ -41,8 +41,14 @@ func main() {
 	}
 }
 
-// result is ops/s per workload name for one target.
-type result map[string]float64
+// result is one target's rates per workload name: wall is operations per
+// elapsed second, cpu operations per second of the process's CPU time
+// (user+sys, all goroutines and threads: SQLite's C code, Pebble's
+// background work, the GC), which stays comparable when other processes
+// compete for the machine.
+type result struct {
+	wall, cpu map[string]float64
+}
 
 func run(n int, names []string, peak bool, peakRows int) error {
 	ctx := context.Background()
@@ -73,36 +79,38 @@ func run(n int, names []string, peak bool, peakRows int) error {
 func runTarget(ctx context.Context, t target, n int) (result, error) {
 	dir, err := os.MkdirTemp("", "quereus-bench-")
 	if err != nil {
-		return nil, err
+		return result{}, err
 	}
 	defer os.RemoveAll(dir)
 	db, err := t.open(dir)
 	if err != nil {
-		return nil, err
+		return result{}, err
 	}
 	defer db.Close()
 	if err := createSchema(ctx, db); err != nil {
-		return nil, err
+		return result{}, err
 	}
 	e := &env{db: db, n: n, rng: rand.New(rand.NewPCG(1, 2))}
-	res := result{}
+	res := result{wall: map[string]float64{}, cpu: map[string]float64{}}
 	for _, w := range workloads {
 		if !selected(w.name) {
 			continue
 		}
 		if w.name == "join_agg" {
 			if err := insertOrders(ctx, db, n, e.rng); err != nil {
-				return nil, err
+				return result{}, err
 			}
 		}
-		start := time.Now()
+		start, startCPU := time.Now(), cpuTime()
 		ops, err := w.run(ctx, e)
-		elapsed := time.Since(start)
+		elapsed, used := time.Since(start), cpuTime()-startCPU
 		if err != nil {
-			return nil, fmt.Errorf("%s: %w", w.name, err)
+			return result{}, fmt.Errorf("%s: %w", w.name, err)
 		}
-		res[w.name] = float64(ops) / elapsed.Seconds()
-		fmt.Fprintf(os.Stderr, "   %-16s %10d ops in %v\n", w.name, ops, elapsed.Round(time.Millisecond))
+		res.wall[w.name] = float64(ops) / elapsed.Seconds()
+		res.cpu[w.name] = float64(ops) / used.Seconds()
+		fmt.Fprintf(os.Stderr, "   %-16s %10d ops in %v (cpu %v)\n", w.name, ops,
+			elapsed.Round(time.Millisecond), used.Round(time.Millisecond))
 	}
 	return res, nil
 }

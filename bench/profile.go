@@ -6,6 +6,8 @@ import (
 	"runtime/pprof"
 	"slices"
 	"strings"
+	"syscall"
+	"time"
 )
 
 // onlyWorkloads is the -workloads flag: the workloads to time. The bulk
@@ -50,4 +52,13 @@ func startProfiles(cpuPath, memPath string) (stop func(), err error) {
 			}
 		}
 	}, nil
+}
+
+// cpuTime is the process's user+sys CPU time so far.
+func cpuTime() time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }

@@ -6,34 +6,49 @@ import (
 	"text/tabwriter"
 )
 
+// peers are the targets quereus is compared with.
+var peers = []string{"modernc", "mattn"}
+
 func printReport(out io.Writer, n int, names []string, results map[string]result, raw rawResult) {
-	fmt.Fprintf(out, "rows: %d\n\n", n)
+	fmt.Fprintf(out, "rows: %d\n\nops per second (wall clock):\n", n)
+	printTable(out, names, results, func(r result) map[string]float64 { return r.wall })
+	fmt.Fprintf(out, "\nops per CPU-second (process user+sys time; stable when other work competes for the CPUs):\n")
+	printTable(out, names, results, func(r result) map[string]float64 { return r.cpu })
+	fmt.Fprintf(out, "\nraw pebble: point get %.0f ops/s, batched put %.0f rows/s\n", raw.getOps, raw.putOps)
+	if q, ok := results["quereus"]; ok && raw.getOps > 0 {
+		fmt.Fprintf(out, "quereus pk_point / raw pebble get: %.2f (target: >= 0.25)\n", q.wall["pk_point"]/raw.getOps)
+	}
+}
+
+// printTable prints one rate per workload and target, then the ratios of
+// quereus to each peer that ran.
+func printTable(out io.Writer, names []string, results map[string]result, rate func(result) map[string]float64) {
 	tw := tabwriter.NewWriter(out, 0, 0, 2, ' ', tabwriter.AlignRight)
+	q, haveQ := results["quereus"]
 	fmt.Fprint(tw, "workload\t")
 	for _, name := range names {
-		fmt.Fprintf(tw, "%s ops/s\t", name)
+		fmt.Fprintf(tw, "%s\t", name)
 	}
-	for _, peer := range []string{"modernc", "mattn"} {
-		if _, ok := results[peer]; ok && results["quereus"] != nil {
+	for _, peer := range peers {
+		if _, ok := results[peer]; ok && haveQ {
 			fmt.Fprintf(tw, "quereus/%s\t", peer)
 		}
 	}
 	fmt.Fprintln(tw)
 	for _, w := range workloads {
+		if !selected(w.name) {
+			continue
+		}
 		fmt.Fprintf(tw, "%s\t", w.name)
 		for _, name := range names {
-			fmt.Fprintf(tw, "%.0f\t", results[name][w.name])
+			fmt.Fprintf(tw, "%.0f\t", rate(results[name])[w.name])
 		}
-		for _, peer := range []string{"modernc", "mattn"} {
-			if p, ok := results[peer]; ok && results["quereus"] != nil {
-				fmt.Fprintf(tw, "%.2f\t", results["quereus"][w.name]/p[w.name])
+		for _, peer := range peers {
+			if p, ok := results[peer]; ok && haveQ {
+				fmt.Fprintf(tw, "%.2f\t", rate(q)[w.name]/rate(p)[w.name])
 			}
 		}
 		fmt.Fprintln(tw)
 	}
 	tw.Flush()
-	fmt.Fprintf(out, "\nraw pebble: point get %.0f ops/s, batched put %.0f rows/s\n", raw.getOps, raw.putOps)
-	if q, ok := results["quereus"]; ok && raw.getOps > 0 {
-		fmt.Fprintf(out, "quereus pk_point / raw pebble get: %.2f (target: >= 0.25)\n", q["pk_point"]/raw.getOps)
-	}
 }
