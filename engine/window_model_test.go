@@ -42,9 +42,10 @@ func (b modelBound) sql() string {
 // inFrame reports whether row j is inside row i's frame, from the
 // definitions: the distance between the rows is counted in rows (ROWS),
 // peer groups (GROUPS) or ORDER BY value (RANGE), and each bound limits it.
-// In RANGE mode NULL sorts as minus infinity, and a NULL current row's
+// In RANGE mode NULL sorts first in either direction (minus infinity along
+// the sort), and a NULL current row's
 // offsets act as CURRENT ROW (its frame edge is the NULL peer group).
-func inFrame(unit string, start, end modelBound, part []modelRow, i, j int, group []int) bool {
+func inFrame(unit string, desc bool, start, end modelBound, part []modelRow, i, j int, group []int) bool {
 	d := float64(j - i)
 	switch unit {
 	case "GROUPS":
@@ -58,6 +59,8 @@ func inFrame(unit string, start, end modelBound, part []modelRow, i, j int, grou
 			d = math.Inf(1)
 		case vj == nil:
 			d = math.Inf(-1)
+		case desc:
+			d = float64(*vi - *vj) // distance along the descending sort
 		default:
 			d = float64(*vj - *vi)
 		}
@@ -111,32 +114,34 @@ func TestWindowFramesMatchModel(t *testing.T) {
 	rank := map[string]int{"up": 0, "p": 1, "cr": 2, "f": 3, "uf": 4}
 	excludes := []string{"", "CURRENT ROW", "GROUP", "TIES"}
 	checked := 0
-	for _, unit := range []string{"ROWS", "RANGE", "GROUPS"} {
-		for _, s := range kinds[:len(kinds)-1] {
-			for _, e := range kinds[1:] {
-				if rank[s.kind] > rank[e.kind] || (s.kind == e.kind && s.kind == "p" && s.n < e.n) {
-					continue
-				}
-				excl := excludes[checked%len(excludes)]
-				checked++
-				frame := fmt.Sprintf("%s BETWEEN %s AND %s", unit, s.sql(), e.sql())
-				if excl != "" {
-					frame += " EXCLUDE " + excl
-				}
-				got := queryRows(t, c, `SELECT id, count(*) OVER w, sum(id) OVER w, first_value(id) OVER w FROM m
-					WINDOW w AS (PARTITION BY g ORDER BY v `+frame+`) ORDER BY id`)
-				for _, r := range got {
-					id := int(r[0].(int64))
-					want := modelFrame(rows, id, unit, s, e, excl)
-					var sum, first any
-					if len(want) > 0 {
-						total := int64(0)
-						for _, w := range want {
-							total += int64(w)
-						}
-						sum, first = total, int64(want[0])
+	for _, dir := range []string{"", " DESC"} {
+		for _, unit := range []string{"ROWS", "RANGE", "GROUPS"} {
+			for _, s := range kinds[:len(kinds)-1] {
+				for _, e := range kinds[1:] {
+					if rank[s.kind] > rank[e.kind] || (s.kind == e.kind && s.kind == "p" && s.n < e.n) {
+						continue
 					}
-					require.Equal(t, []any{int64(len(want)), sum, first}, r[1:], "%s, id %d: frame %v", frame, id, want)
+					excl := excludes[checked%len(excludes)]
+					checked++
+					frame := fmt.Sprintf("%s BETWEEN %s AND %s", unit, s.sql(), e.sql())
+					if excl != "" {
+						frame += " EXCLUDE " + excl
+					}
+					got := queryRows(t, c, `SELECT id, count(*) OVER w, sum(id) OVER w, first_value(id) OVER w FROM m
+					WINDOW w AS (PARTITION BY g ORDER BY v`+dir+` `+frame+`) ORDER BY id`)
+					for _, r := range got {
+						id := int(r[0].(int64))
+						want := modelFrame(rows, id, unit, dir != "", s, e, excl)
+						var sum, first any
+						if len(want) > 0 {
+							total := int64(0)
+							for _, w := range want {
+								total += int64(w)
+							}
+							sum, first = total, int64(want[0])
+						}
+						require.Equal(t, []any{int64(len(want)), sum, first}, r[1:], "%s%s, id %d: frame %v", dir, frame, id, want)
+					}
 				}
 			}
 		}
@@ -145,7 +150,7 @@ func TestWindowFramesMatchModel(t *testing.T) {
 }
 
 // modelFrame lists the ids in row id's frame, in partition order.
-func modelFrame(rows []modelRow, id int, unit string, start, end modelBound, excl string) []int {
+func modelFrame(rows []modelRow, id int, unit string, desc bool, start, end modelBound, excl string) []int {
 	var part []modelRow
 	self := rows[id-1]
 	for _, r := range rows {
@@ -153,7 +158,8 @@ func modelFrame(rows []modelRow, id int, unit string, start, end modelBound, exc
 			part = append(part, r)
 		}
 	}
-	// Sort by v, NULLs first, ties in id order (the engine's stable sort).
+	// Sort by v, NULLs first in either direction, ties in id order (the
+	// engine's stable sort).
 	slices.SortStableFunc(part, func(a, b modelRow) int {
 		switch {
 		case a.v == nil && b.v == nil:
@@ -162,6 +168,8 @@ func modelFrame(rows []modelRow, id int, unit string, start, end modelBound, exc
 			return -1
 		case b.v == nil:
 			return 1
+		case desc:
+			return *b.v - *a.v
 		}
 		return *a.v - *b.v
 	})
@@ -181,7 +189,7 @@ func modelFrame(rows []modelRow, id int, unit string, start, end modelBound, exc
 	}
 	var ids []int
 	for j := range part {
-		if !inFrame(unit, start, end, part, i, j, group) {
+		if !inFrame(unit, desc, start, end, part, i, j, group) {
 			continue
 		}
 		switch {
