@@ -135,3 +135,34 @@ func semanticComparer(a, b *cexpr) func(l, r value.Value, coll string) int {
 	}
 	return compareValues
 }
+
+// temporalFromNumber converts a number written to a DATE or DATETIME column
+// (Unix milliseconds) or a TIME column (seconds since midnight) to the
+// type's canonical text, as Quereus's column conversion does; any other
+// value, or a number out of range, is returned unchanged for the ordinary
+// conversion to accept or reject.
+func temporalFromNumber(v value.Value, t types.Type) value.Value {
+	var f float64
+	switch v.Kind() {
+	case value.KindInteger:
+		f = float64(v.Int())
+	case value.KindReal:
+		f = v.Float()
+	default:
+		return v
+	}
+	var s string
+	ok := false
+	switch t {
+	case types.Date:
+		s, ok = timefn.DateFromNumber(f)
+	case types.DateTime:
+		s, ok = timefn.DateTimeFromNumber(f)
+	case types.Time:
+		s, ok = timefn.TimeFromNumber(f)
+	}
+	if !ok {
+		return v
+	}
+	return value.Text(s)
+}

@@ -106,3 +106,14 @@ func TestTimespanComparisonsAndAggregateTypes(t *testing.T) {
 	}
 	assert.Equal(t, []string{"TEXT", "JSON", "INTEGER", "TIMESPAN"}, got)
 }
+
+func TestNumbersWrittenToTemporalColumns(t *testing.T) {
+	_, c := openTestDB(t)
+	mustExec(t, c, `CREATE TABLE tc (id INTEGER PRIMARY KEY, d DATE NULL, dt DATETIME NULL, tm TIME NULL);
+		INSERT INTO tc VALUES (1, 1705320600000, 1500000000000, 3661.5)`)
+	assert.Equal(t, [][]any{{"2024-01-15", "2017-07-14T02:40:00", "01:01:01.5"}}, queryRows(t, c, `SELECT d, dt, tm FROM tc`))
+	_, err := queryErr(c, `INSERT INTO tc VALUES (2, 1.5, NULL, NULL)`)
+	assert.ErrorContains(t, err, "Type conversion failed", "a fractional millisecond count is not a date")
+	_, err = queryErr(c, `INSERT INTO tc VALUES (3, NULL, NULL, -1)`)
+	assert.ErrorContains(t, err, "Type conversion failed")
+}

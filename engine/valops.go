@@ -134,7 +134,8 @@ func validType(typ string) error {
 
 // convertForColumn converts a value written to a column of declared type.
 func convertForColumn(v value.Value, typ, column string) (value.Value, error) {
-	return types.ConvertForColumn(v, declaredType(typ), column)
+	t := declaredType(typ)
+	return types.ConvertForColumn(temporalFromNumber(v, t), t, column)
 }
 
 // castValue implements CAST(v AS typ).
