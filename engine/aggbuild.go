@@ -97,10 +97,10 @@ func (b *aggBuilder) rewrite(c *compiler, sc *scope, x parser.Expr) (*cexpr, boo
 }
 
 func (b *aggBuilder) aggregate(c *compiler, f *parser.FuncCall) (*cexpr, bool, error) {
-	if f.Filter != nil || len(f.OrderBy) > 0 {
-		return nil, true, fmt.Errorf("FILTER and ORDER BY in aggregate calls are not supported")
-	}
 	key := parser.ExprString(f)
+	if f.Filter != nil || len(f.OrderBy) > 0 {
+		key = "" // not shared with the plain call of the same text
+	}
 	for i, a := range b.aggs {
 		if key != "" && a.key == key {
 			return slotRef(len(b.groups)+i, nil), true, nil
@@ -124,6 +124,25 @@ func (b *aggBuilder) aggregate(c *compiler, f *parser.FuncCall) (*cexpr, bool, e
 	}
 	if len(spec.args) > 0 {
 		spec.coll = spec.args[0].coll
+	}
+	if f.Filter != nil {
+		if containsAggregate(f.Filter) {
+			return nil, true, fmt.Errorf("misuse of aggregate function in FILTER")
+		}
+		ce, err := c.expr(b.input, f.Filter)
+		if err != nil {
+			return nil, true, err
+		}
+		spec.filter = ce
+	}
+	for _, t := range f.OrderBy {
+		ce, err := c.expr(b.input, t.X)
+		if err != nil {
+			return nil, true, err
+		}
+		k := sortKey{col: len(spec.args) + len(spec.order), desc: t.Dir == parser.SortDesc, nullsLast: t.Nulls == parser.NullsLast, coll: ce.coll}
+		spec.order = append(spec.order, ce)
+		spec.orderKeys = append(spec.orderKeys, k)
 	}
 	b.aggs = append(b.aggs, spec)
 	ref := slotRef(len(b.groups)+len(b.aggs)-1, nil)

@@ -156,9 +156,6 @@ func (c *compiler) join(sc *scope, j *parser.Join, conj []parser.Expr, outerLeft
 	if j.Natural {
 		return nil, fmt.Errorf("NATURAL JOIN is not supported")
 	}
-	if len(j.Existence) > 0 {
-		return nil, fmt.Errorf("join existence flags are not supported")
-	}
 	leftConj := conj
 	if j.Kind == parser.JoinRight || j.Kind == parser.JoinFull {
 		leftConj = nil
@@ -208,6 +205,12 @@ func (c *compiler) join(sc *scope, j *parser.Join, conj []parser.Expr, outerLeft
 		} else {
 			jn.on = logical(parser.OpAnd, jn.on, eq)
 		}
+	}
+	// Quereus existence flags: `EXISTS LEFT|RIGHT AS name` columns tell
+	// whether that side of the joined row matched.
+	for _, f := range j.Existence {
+		out.slots = append(out.slots, slot{name: f.Name, typ: "BOOLEAN"})
+		jn.flags = append(jn.flags, strings.EqualFold(f.Side, "right"))
 	}
 	out.node = jn
 	return out, nil

@@ -13,6 +13,12 @@ type aggSpec struct {
 	distinct bool
 	key      string
 	coll     string // collation of the first argument (min/max, DISTINCT)
+	// filter is the FILTER (WHERE ...) condition (nil when absent).
+	filter *cexpr
+	// order are the ORDER BY values inside the call; rows are then buffered
+	// per group and stepped in that order.
+	order     []*cexpr
+	orderKeys []sortKey
 }
 
 // aggNode groups its input by key expressions and computes aggregates.
@@ -31,6 +37,8 @@ type aggGroup struct {
 	accs  []aggregator
 	seen  []map[string]bool
 	order int
+	// buffered holds [args..., order values...] of ordered aggregates.
+	buffered [][]value.Row
 }
 
 func (n *aggNode) open(e *env) (rowIter, error) {
@@ -42,7 +50,8 @@ func (n *aggNode) open(e *env) (rowIter, error) {
 	groups := map[string]*aggGroup{}
 	var ordered []*aggGroup
 	newGroup := func(keys value.Row) *aggGroup {
-		g := &aggGroup{keys: keys, accs: make([]aggregator, len(n.aggs)), seen: make([]map[string]bool, len(n.aggs))}
+		g := &aggGroup{keys: keys, accs: make([]aggregator, len(n.aggs)), seen: make([]map[string]bool, len(n.aggs)),
+			buffered: make([][]value.Row, len(n.aggs))}
 		for i, a := range n.aggs {
 			g.accs[i] = newAggregator(a.def, a.coll)
 			if a.distinct {
@@ -84,6 +93,15 @@ func (n *aggNode) open(e *env) (rowIter, error) {
 			groups[string(keyBuf)] = g
 		}
 		for i, a := range n.aggs {
+			if a.filter != nil {
+				fv, err := a.filter.fn(e, r)
+				if err != nil {
+					return nil, err
+				}
+				if t, _ := truth(fv); !t {
+					continue
+				}
+			}
 			args = args[:0]
 			for _, ae := range a.args {
 				v, err := ae.fn(e, r)
@@ -102,8 +120,33 @@ func (n *aggNode) open(e *env) (rowIter, error) {
 				}
 				g.seen[i][dk] = true
 			}
+			if len(a.order) > 0 {
+				buf := append(value.Row(nil), args...)
+				for _, o := range a.order {
+					v, err := o.fn(e, r)
+					if err != nil {
+						return nil, err
+					}
+					buf = append(buf, v)
+				}
+				g.buffered[i] = append(g.buffered[i], buf)
+				continue
+			}
 			if err := g.accs[i].Step(args); err != nil {
 				return nil, err
+			}
+		}
+	}
+	for _, g := range ordered {
+		for i, a := range n.aggs {
+			if len(a.order) == 0 {
+				continue
+			}
+			sortRows(g.buffered[i], a.orderKeys)
+			for _, buf := range g.buffered[i] {
+				if err := g.accs[i].Step(buf[:len(a.args)]); err != nil {
+					return nil, err
+				}
 			}
 		}
 	}

@@ -14,6 +14,9 @@ type joinNode struct {
 	kind          parser.JoinKind
 	on            *cexpr // over the combined row; nil = always true
 	nLeft, nRight int
+	// flags are existence columns appended to each row: true = "did the
+	// right side match", false = "did the left side match".
+	flags []bool
 }
 
 func (n *joinNode) explain(out *[]string, depth int) {
@@ -57,9 +60,16 @@ type joinIter struct {
 }
 
 func (j *joinIter) combine(l, r value.Row) value.Row {
-	out := make(value.Row, j.n.nLeft+j.n.nRight)
+	out := make(value.Row, j.n.nLeft+j.n.nRight+len(j.n.flags))
 	copy(out, l)
 	copy(out[j.n.nLeft:], r)
+	for i, right := range j.n.flags {
+		if right {
+			out[j.n.nLeft+j.n.nRight+i] = value.Bool(r != nil)
+		} else {
+			out[j.n.nLeft+j.n.nRight+i] = value.Bool(l != nil)
+		}
+	}
 	return out
 }
 
@@ -132,7 +142,11 @@ func (j *joinIter) nextRight() (value.Row, int, error) {
 	if err := j.e.tick(); err != nil {
 		return nil, -1, err
 	}
+	// The right side may read left columns lazily (LATERAL subqueries):
+	// keep the left row on the outer stack while it produces rows.
+	j.e.push(j.cur)
 	r, err := j.right.Next()
+	j.e.pop()
 	return r, -1, err
 }
 
@@ -141,9 +155,7 @@ func (j *joinIter) nextUnmatchedRight() (value.Row, error) {
 		i := j.tail
 		j.tail++
 		if !j.rightMatched[i] {
-			out := make(value.Row, j.n.nLeft+j.n.nRight)
-			copy(out[j.n.nLeft:], j.rightRows[i])
-			return out, nil
+			return j.combine(nil, j.rightRows[i]), nil
 		}
 	}
 	return nil, nil

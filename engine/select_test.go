@@ -33,6 +33,8 @@ func TestJoins(t *testing.T) {
 		{"SELECT l.v FROM l WHERE l.id NOT IN (SELECT lid FROM r) ", [][]any{{"L3"}}},
 		{"SELECT l.v, (SELECT count(*) FROM r WHERE r.lid >= l.id) AS n FROM l ORDER BY l.id", [][]any{{"L1", int64(3)}, {"L2", int64(2)}, {"L3", int64(1)}}},
 		{"SELECT d.x FROM (SELECT id * 2 AS x FROM l) AS d WHERE d.x > 2 ORDER BY d.x", [][]any{{int64(4)}, {int64(6)}}},
+		{"SELECT l.id, has_r FROM l LEFT JOIN r ON r.lid = l.id EXISTS RIGHT AS has_r ORDER BY l.id", [][]any{{int64(1), true}, {int64(2), true}, {int64(3), false}}},
+		{"SELECT l.id, x.w FROM l LEFT JOIN LATERAL (SELECT w FROM r WHERE r.lid = l.id) AS x ON 1 = 1 ORDER BY l.id", [][]any{{int64(1), "R1"}, {int64(2), "R2"}, {int64(3), nil}}},
 	}
 	for _, tc := range cases {
 		require.Equal(t, tc.want, queryRows(t, c, tc.sql), tc.sql)
@@ -58,6 +60,8 @@ func TestAggregates(t *testing.T) {
 		{"SELECT count(*), sum(v) FROM a WHERE id > 100", [][]any{{int64(0), nil}}},
 		{"SELECT g, count(*) FROM a GROUP BY 1 ORDER BY 2 DESC, 1", [][]any{{"x", int64(2)}, {"y", int64(2)}, {"z", int64(1)}}},
 		{"SELECT DISTINCT g FROM a ORDER BY g DESC", [][]any{{"z"}, {"y"}, {"x"}}},
+		{"SELECT count(*) FILTER (WHERE v > 10), count(*) FROM a", [][]any{{int64(2), int64(5)}}},
+		{"SELECT group_concat(id ORDER BY id DESC) FROM a WHERE g = 'x'", [][]any{{"3,1"}}},
 	}
 	for _, tc := range cases {
 		require.Equal(t, tc.want, queryRows(t, c, tc.sql), tc.sql)
