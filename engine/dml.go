@@ -107,11 +107,21 @@ func convertRow(t *schema.Table, row value.Row) error {
 type generatedCols struct {
 	cols  []int
 	exprs []*cexpr
+	// wide: some expression spells a column new.<column>, so the
+	// expressions are compiled over checkScope and evaluated over the
+	// constraint row layout.
+	wide bool
 }
 
 func (c *compiler) generatedColumns(t *schema.Table) (*generatedCols, error) {
 	g := &generatedCols{}
 	sc := tableScope(t, "")
+	for _, col := range t.Columns {
+		if col.Generated != nil && readsNewRow(col.Generated) {
+			g.wide = true
+			sc = checkScope(t)
+		}
+	}
 	for i, col := range t.Columns {
 		if col.Generated == nil {
 			continue
@@ -139,7 +149,11 @@ func (g *generatedCols) apply(e *env, t *schema.Table, row value.Row) error {
 
 func (g *generatedCols) applyOnce(e *env, t *schema.Table, row value.Row) error {
 	for i, c := range g.cols {
-		v, err := g.exprs[i].fn(e, row)
+		src := row
+		if g.wide {
+			src = constraintRow(row, row, nil, len(row))
+		}
+		v, err := g.exprs[i].fn(e, src)
 		if err != nil {
 			return err
 		}
@@ -171,8 +185,8 @@ func (c *compiler) scanTarget(t *schema.Table, sc *scope, where parser.Expr) (no
 func conflictOf(action parser.ConflictAction) parser.ConflictAction { return action }
 
 func (c *compiler) update(st *parser.Update) (*program, error) {
-	if st.From != nil || len(st.Context) > 0 {
-		return nil, fmt.Errorf("UPDATE ... FROM and WITH CONTEXT are not supported")
+	if len(st.Context) > 0 {
+		return nil, fmt.Errorf("WITH CONTEXT is not supported")
 	}
 	t, err := c.dmlTarget(st.Table)
 	if err != nil {
@@ -182,8 +196,15 @@ func (c *compiler) update(st *parser.Update) (*program, error) {
 	if sc.parent, err = c.dmlWith(st.With); err != nil {
 		return nil, err
 	}
-	src, err := c.scanTarget(t, sc, st.Where)
-	if err != nil {
+	var src node
+	evalScope := sc
+	if st.From != nil {
+		// UPDATE ... FROM: the target joined with the FROM sources; SET and
+		// WHERE see both, and each target row is updated once (first match).
+		if src, evalScope, err = c.updateFrom(t, sc, st); err != nil {
+			return nil, err
+		}
+	} else if src, err = c.scanTarget(t, sc, st.Where); err != nil {
 		return nil, err
 	}
 	type assign struct {
@@ -207,7 +228,7 @@ func (c *compiler) update(st *parser.Update) (*program, error) {
 		if t.Columns[i].Generated != nil {
 			return nil, fmt.Errorf("Cannot UPDATE generated column '%s'", t.Columns[i].Name)
 		}
-		ce, err := c.expr(sc, s.Value)
+		ce, err := c.expr(evalScope, s.Value)
 		if err != nil {
 			return nil, err
 		}
@@ -243,10 +264,19 @@ func (c *compiler) update(st *parser.Update) (*program, error) {
 		w.checks = checks
 		var n int64
 		var out []value.Row
-		for _, old := range targets {
+		done := map[string]bool{}
+		for _, joined := range targets {
+			old := joined[:len(t.Columns)]
+			if st.From != nil {
+				k := string(dataKey(t, old))
+				if done[k] {
+					continue
+				}
+				done[k] = true
+			}
 			nr := append(value.Row(nil), old...)
 			for _, a := range sets {
-				if nr[a.col], err = a.val.fn(e, old); err != nil {
+				if nr[a.col], err = a.val.fn(e, joined); err != nil {
 					return n, nil, err
 				}
 			}
@@ -394,4 +424,43 @@ func (n *dmlNode) open(e *env) (rowIter, error) {
 		return nil, err
 	}
 	return &sliceIter{rows: rows}, nil
+}
+
+// readsNewRow reports whether x references a column as new.<column>.
+func readsNewRow(x parser.Expr) bool {
+	found := false
+	walkExpr(x, func(n parser.Expr) bool {
+		if ref, ok := n.(*parser.ColumnRef); ok && strings.EqualFold(ref.Table, "new") {
+			found = true
+		}
+		return !found
+	})
+	return found
+}
+
+// updateFrom plans the rows of UPDATE ... FROM: the target table (seeking
+// by WHERE conjuncts on its own columns) joined with the FROM sources,
+// filtered by WHERE. Rows are [target columns..., FROM columns...].
+func (c *compiler) updateFrom(t *schema.Table, sc *scope, st *parser.Update) (node, *scope, error) {
+	conj := splitAnd(st.Where, nil)
+	label := t.Name
+	path := c.choosePath(t, label, c.keyPreds(&scope{slots: sc.slots}, &scope{parent: sc.parent}, conj))
+	target := &source{node: &scanNode{db: c.conn.db, t: t, path: path}, slots: sc.slots}
+	from, err := c.from(sc.parent, st.From, conj, target)
+	if err != nil {
+		return nil, nil, err
+	}
+	combined := &scope{slots: append(append([]slot{}, sc.slots...), from.slots...), parent: sc.parent}
+	var n node = &joinNode{left: target.node, right: from.node, kind: parser.JoinInner, nLeft: len(sc.slots), nRight: len(from.slots)}
+	if st.Where != nil {
+		if containsAggregate(st.Where) {
+			return nil, nil, fmt.Errorf("misuse of aggregate function in WHERE")
+		}
+		pred, err := c.expr(combined, st.Where)
+		if err != nil {
+			return nil, nil, err
+		}
+		n = &filterNode{in: n, pred: pred}
+	}
+	return n, combined, nil
 }

@@ -104,8 +104,12 @@ func (c *compiler) insert(st *parser.Insert) (*program, error) {
 	var upserts []*upsertClause
 	usc := upsertScope(t, st.Alias)
 	usc.parent = withScope
+	if len(st.Upserts) > 0 && (st.Replace || st.OrConflict != parser.ConflictDefault) {
+		return nil, fmt.Errorf("Cannot use both 'INSERT OR ...' and 'ON CONFLICT' in the same statement")
+	}
 	for _, u := range st.Upserts {
 		uc := &upsertClause{doNothing: u.DoNothing}
+		assigned := map[int]bool{}
 		for _, tc := range u.Target {
 			ref, ok := tc.X.(*parser.ColumnRef)
 			if !ok {
@@ -123,6 +127,13 @@ func (c *compiler) insert(st *parser.Insert) (*program, error) {
 			i := t.ColumnIndex(s.Columns[0])
 			if i < 0 {
 				return nil, fmt.Errorf("no such column: %s", s.Columns[0])
+			}
+			if assigned[i] {
+				return nil, fmt.Errorf("duplicate assignment to column %s in ON CONFLICT DO UPDATE", t.Columns[i].Name)
+			}
+			assigned[i] = true
+			if t.Columns[i].Generated != nil {
+				return nil, fmt.Errorf("Cannot UPDATE generated column '%s'", t.Columns[i].Name)
 			}
 			ce, err := c.expr(usc, s.Value)
 			if err != nil {
@@ -184,15 +195,8 @@ func (c *compiler) insert(st *parser.Insert) (*program, error) {
 					}
 				}
 			}
-			if action == parser.ConflictReplace {
-				// REPLACE resolves a NOT NULL violation with the default.
-				for i, col := range t.Columns {
-					if col.NotNull && row[i].IsNull() && defaults[i] != nil {
-						if row[i], err = defaults[i].fn(e, constraintRow(row, row, nil, len(row))); err != nil {
-							return n, nil, err
-						}
-					}
-				}
+			if err := fillNotNullDefaults(e, t, row, defaults, action); err != nil {
+				return n, nil, err
 			}
 			if err := convertRow(t, row); err != nil {
 				return n, nil, err
@@ -204,7 +208,18 @@ func (c *compiler) insert(st *parser.Insert) (*program, error) {
 			ok := false
 			if len(upserts) > 0 {
 				var handled bool
-				if final, handled, ok, err = w.upsert(row, upserts); err != nil {
+				// The DO UPDATE row goes through the same pipeline as an
+				// UPDATE's: conversion, NOT NULL defaults, generated columns.
+				complete := func(nr value.Row) error {
+					if err := convertRow(t, nr); err != nil {
+						return err
+					}
+					if err := fillNotNullDefaults(e, t, nr, defaults, action); err != nil {
+						return err
+					}
+					return gen.apply(e, t, nr)
+				}
+				if final, handled, ok, err = w.upsert(row, upserts, complete); err != nil {
 					return n, nil, err
 				}
 				if !handled {
@@ -236,7 +251,7 @@ func (c *compiler) insert(st *parser.Insert) (*program, error) {
 // upsert resolves a conflicting insert through the ON CONFLICT clauses.
 // handled is false when there is no conflict (insert normally); ok reports
 // whether a row was written.
-func (w *writer) upsert(row value.Row, clauses []*upsertClause) (final value.Row, handled, ok bool, err error) {
+func (w *writer) upsert(row value.Row, clauses []*upsertClause, complete func(value.Row) error) (final value.Row, handled, ok bool, err error) {
 	if err := w.checkNotNull(row); err != nil {
 		return nil, false, false, err
 	}
@@ -283,10 +298,12 @@ func (w *writer) upsert(row value.Row, clauses []*upsertClause) (final value.Row
 			return nil, true, false, err
 		}
 	}
-	if err := convertRow(w.t, nr); err != nil {
+	if err := complete(nr); err != nil {
 		return nil, true, false, err
 	}
-	ok, err = w.update(cf.key, existing, nr, parser.ConflictAbort)
+	// Constraints of the updated row resolve under their own ON CONFLICT
+	// clauses (the statement has none: OR <action> excludes ON CONFLICT).
+	ok, err = w.update(cf.key, existing, nr, parser.ConflictDefault)
 	return nr, true, ok, err
 }
 
@@ -332,4 +349,20 @@ func unsuppliedNewRef(t *schema.Table, x parser.Expr, supplied []bool) string {
 		return name == ""
 	})
 	return name
+}
+
+// fillNotNullDefaults resolves NOT NULL violations whose conflict action
+// (the statement's, else the column's) is REPLACE with the column default.
+func fillNotNullDefaults(e *env, t *schema.Table, row value.Row, defaults []*cexpr, stmt parser.ConflictAction) error {
+	for i, col := range t.Columns {
+		if !col.NotNull || !row[i].IsNull() || defaults[i] == nil || resolve(stmt, col.NotNullConflict) != parser.ConflictReplace {
+			continue
+		}
+		v, err := defaults[i].fn(e, constraintRow(row, row, nil, len(row)))
+		if err != nil {
+			return err
+		}
+		row[i] = v
+	}
+	return nil
 }

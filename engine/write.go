@@ -20,15 +20,23 @@ type rowChecks struct {
 }
 
 // checkScope resolves bare and table-qualified names to the row being
-// written, NEW.x to the new row and OLD.x to the old row.
+// written, NEW.x to the new row and OLD.x to the old row. (A table named
+// "new" or "old" keeps that qualifier for itself.)
 func checkScope(t *schema.Table) *scope {
 	sc := &scope{}
 	n := len(t.Columns)
 	sc.slots = make([]slot, 3*n)
+	newQ, oldQ := "new", "old"
+	if strings.EqualFold(t.Name, newQ) {
+		newQ = ""
+	}
+	if strings.EqualFold(t.Name, oldQ) {
+		oldQ = ""
+	}
 	for i, col := range t.Columns {
 		sc.slots[i] = slot{table: t.Name, name: col.Name, typ: col.Type, coll: col.Collation, schemaName: schema.MainSchema}
-		sc.slots[n+i] = slot{table: "new", name: col.Name, typ: col.Type, coll: col.Collation, hidden: true}
-		sc.slots[2*n+i] = slot{table: "old", name: col.Name, typ: col.Type, coll: col.Collation, hidden: true}
+		sc.slots[n+i] = slot{table: newQ, name: col.Name, typ: col.Type, coll: col.Collation, hidden: true}
+		sc.slots[2*n+i] = slot{table: oldQ, name: col.Name, typ: col.Type, coll: col.Collation, hidden: true}
 	}
 	return sc
 }
@@ -110,7 +118,7 @@ func (w *writer) checkRow(op parser.Operation, row, newRow, oldRow value.Row) er
 				return err
 			}
 			if t, known := truth(v); known && !t {
-				return &constraintError{msg: fmt.Sprintf("CHECK constraint failed: %s (%s)", ck.Name, parser.ExprString(ck.Expr))}
+				return &constraintError{msg: fmt.Sprintf("CHECK constraint failed: %s (%s)", ck.Name, parser.ExprString(ck.Expr)), action: ck.Conflict}
 			}
 			return nil
 		}
@@ -318,7 +326,7 @@ func (w *writer) insert(row value.Row, action parser.ConflictAction) (bool, erro
 	if err != nil {
 		return false, err
 	}
-	if ok, err := w.settle(conflicts, action); !ok || err != nil {
+	if ok, err := w.settle(conflicts, action, row); !ok || err != nil {
 		return false, err
 	}
 	if err := w.fkCheckChild(row); err != nil {
@@ -343,7 +351,7 @@ func (w *writer) insert(row value.Row, action parser.ConflictAction) (bool, erro
 // settle resolves uniqueness conflicts: ok is false when the write must be
 // skipped (IGNORE); REPLACE deletes the conflicting rows; anything else
 // fails with the first conflict.
-func (w *writer) settle(conflicts []conflict, action parser.ConflictAction) (bool, error) {
+func (w *writer) settle(conflicts []conflict, action parser.ConflictAction, row value.Row) (bool, error) {
 	for _, cf := range conflicts {
 		switch resolve(action, cf.action) {
 		case parser.ConflictIgnore:
@@ -359,7 +367,7 @@ func (w *writer) settle(conflicts []conflict, action parser.ConflictAction) (boo
 			return false, err
 		}
 		if found {
-			if err := w.remove(cf.key, old); err != nil {
+			if err := w.evict(cf.key, old, row); err != nil {
 				return false, err
 			}
 		}
@@ -386,7 +394,7 @@ func (w *writer) update(oldKey []byte, oldRow, newRow value.Row, action parser.C
 	if err != nil {
 		return false, err
 	}
-	if ok, err := w.settle(conflicts, action); !ok || err != nil {
+	if ok, err := w.settle(conflicts, action, newRow); !ok || err != nil {
 		return false, err
 	}
 	if err := w.fkCheckChild(newRow); err != nil {

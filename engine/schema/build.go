@@ -72,7 +72,7 @@ func BuildTable(def *parser.CreateTable, opts BuildOptions, known func(string) b
 				if name == "" {
 					name = "_check_" + cd.Name
 				}
-				t.Checks = append(t.Checks, &Check{Name: name, Expr: cc.Expr, On: cc.CheckOn})
+				t.Checks = append(t.Checks, &Check{Name: name, Expr: cc.Expr, On: cc.CheckOn, Conflict: cc.OnConflict})
 			case parser.ConstrForeignKey:
 				t.FKs = append(t.FKs, &ForeignKey{Name: cc.Name, RefTable: cc.FK.Table.Name,
 					RefColumns: cc.FK.Columns, OnDelete: cc.FK.OnDelete, OnUpdate: cc.FK.OnUpdate,
@@ -102,7 +102,7 @@ func BuildTable(def *parser.CreateTable, opts BuildOptions, known func(string) b
 				name = fmt.Sprintf("_check_%d", checkN)
 				checkN++
 			}
-			t.Checks = append(t.Checks, &Check{Name: name, Expr: tc.Expr, On: tc.CheckOn})
+			t.Checks = append(t.Checks, &Check{Name: name, Expr: tc.Expr, On: tc.CheckOn, Conflict: tc.OnConflict})
 		case parser.ConstrForeignKey:
 			fk := &ForeignKey{Name: tc.Name, RefTable: tc.FK.Table.Name, RefColumns: tc.FK.Columns,
 				OnDelete: tc.FK.OnDelete, OnUpdate: tc.FK.OnUpdate, Deferred: deferred(tc.FK.Deferral)}

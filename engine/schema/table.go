@@ -37,6 +37,8 @@ type Check struct {
 	Expr parser.Expr
 	// On lists the operations it applies to; empty means INSERT and UPDATE.
 	On []parser.Operation
+	// Conflict is the constraint's ON CONFLICT action.
+	Conflict parser.ConflictAction
 }
 
 // AppliesTo reports whether the check runs for op.
