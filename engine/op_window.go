@@ -217,6 +217,9 @@ func (wc *windowCall) excludedFrameValues(e *env, args [][]value.Value, info *pa
 func (wc *windowCall) aggregate(e *env, args [][]value.Value, keep []bool, info *partitionInfo, frames [][2]int, out []value.Value) error {
 	acc, seen := wc.newAcc(), map[string]bool{}
 	step := func(j int, inverse bool) error {
+		if err := e.tick(); err != nil {
+			return err
+		}
 		if keep != nil && !keep[j] {
 			return nil
 		}
@@ -291,9 +294,6 @@ func (wc *windowCall) aggregate(e *env, args [][]value.Value, keep []bool, info 
 				}
 			}
 			if out[i], err = acc.Result(); err != nil {
-				return err
-			}
-			if err := e.tick(); err != nil {
 				return err
 			}
 		}
