@@ -118,3 +118,11 @@ func TestContextCancellationStopsScan(t *testing.T) {
 	}
 	require.ErrorIs(t, err, context.DeadlineExceeded)
 }
+
+func TestUpdateFrom(t *testing.T) {
+	c := setupSelectDB(t)
+	mustExec(t, c, "UPDATE l SET v = r.w FROM r WHERE r.lid = l.id")
+	require.Equal(t, [][]any{{"R1"}, {"R2"}, {"L3"}}, queryRows(t, c, "SELECT v FROM l ORDER BY id"))
+	require.Equal(t, []string{"SCAN l", "SEARCH r USING PRIMARY KEY (id=?)"},
+		plan(t, c, "UPDATE l SET v = 'x' FROM r WHERE r.id = l.id"))
+}
