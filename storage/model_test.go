@@ -8,6 +8,7 @@ import (
 	"slices"
 	"testing"
 
+	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
 
@@ -277,4 +278,75 @@ func (t *btree) depth() int {
 		n = n.children[0]
 	}
 	return d
+}
+
+// TestIteratorWithInterleavedWritesMatchesModel interleaves an open
+// iterator's steps with random writes, deletes and savepoint rollbacks.
+// Each step must return the first key past the previous one (in the
+// iteration direction, within bounds) in the transaction's current view.
+func TestIteratorWithInterleavedWritesMatchesModel(t *testing.T) {
+	steps := 0
+	defer func() { assert.Greater(t, steps, 100, "the iterations were too short to mean much") }()
+	for seed := int64(1); seed <= 12; seed++ {
+		r := rand.New(rand.NewSource(seed))
+		db := openMem(t)
+		s := tableStore(t, db, "main", "t")
+		model := map[string]string{}
+		setup := writeTxn(t, db)
+		for i := 0; i < 120; i++ {
+			k, v := randKey(r), fmt.Sprint("c", i)
+			put(t, setup.Store(s), string(k), v)
+			model[string(k)] = v
+		}
+		commit(t, setup)
+
+		tx := writeTxn(t, db)
+		view := tx.Store(s)
+		mark := tx.Savepoint()
+		atMark := maps.Clone(model)
+		o := randBounds(r)
+		it, err := view.Iterate(o)
+		require.NoError(t, err)
+		var last []byte
+		started := false
+		for step := 0; ; step++ {
+			for n := r.Intn(4); n > 0; n-- {
+				switch op := r.Intn(10); {
+				case op < 5:
+					k, v := randKey(r), fmt.Sprint("w", step)
+					put(t, view, string(k), v)
+					model[string(k)] = v
+				case op < 9:
+					k := randKey(r)
+					del(t, view, string(k))
+					delete(model, string(k))
+				default:
+					require.NoError(t, tx.RollbackTo(mark))
+					model = maps.Clone(atMark)
+				}
+			}
+			want := modelScan(model, o.Lower, o.Upper, o.Reverse) // in iteration order
+			past := func(k string) bool {
+				if o.Reverse {
+					return k < string(last)
+				}
+				return k > string(last)
+			}
+			i := 0
+			for started && i < len(want) && !past(want[i].K) {
+				i++
+			}
+			if !it.Next() {
+				require.Equal(t, len(want), i, "seed %d step %d: iteration ended early", seed, step)
+				break
+			}
+			require.Less(t, i, len(want), "seed %d step %d: unexpected key %x", seed, step, it.Key())
+			require.Equal(t, want[i], kv{string(it.Key()), string(it.Value())}, "seed %d step %d", seed, step)
+			last, started = append(last[:0], it.Key()...), true
+			steps++
+		}
+		require.NoError(t, it.Err())
+		require.NoError(t, it.Close())
+		require.NoError(t, tx.Rollback())
+	}
 }
