@@ -6,6 +6,9 @@
 //
 //	go run ./cmd/sqllogic -update-baseline ../shared/conformance/corpus
 //
+// which refuses to drop a baseline block that no longer passes unless
+// given -drop-regressions.
+//
 // It lives apart from package sqllogic so that the runner's own unit tests
 // (which use a fake driver) do not depend on the real driver compiling.
 package ratchet

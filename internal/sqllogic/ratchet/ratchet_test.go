@@ -79,6 +79,11 @@ func TestConformanceRatchet(t *testing.T) {
 			byID[b.ID] = b
 		}
 	}
+	if len(regressions) > 0 {
+		t.Logf("%d baseline blocks no longer pass. Fix them; only if a block passed by accident before, "+
+			"drop it with `go run ./cmd/sqllogic -update-baseline -drop-regressions ../shared/conformance/corpus` "+
+			"and say why in the commit message", len(regressions))
+	}
 	for _, id := range regressions {
 		if b := byID[id]; b != nil {
 			t.Errorf("regression: %s no longer passes: %s", id, b.Detail)
