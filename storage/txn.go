@@ -187,11 +187,38 @@ func (t *txn) Release(m Mark) error {
 	if err := t.checkMark(m); err != nil {
 		return err
 	}
+	released := t.marks[m]
 	t.marks = t.marks[:m]
 	if len(t.marks) == 0 {
 		t.ws.dropUndo()
 	}
+	// No mark separates the released row-count entries from the ones before
+	// them any more: coalesce them, so a transaction of many statements
+	// (each under its own mark) keeps one entry per table, not per statement.
+	base := 0
+	if len(t.marks) > 0 {
+		base = t.marks[len(t.marks)-1].rows
+	}
+	t.coalesceRows(max(base, released.rows-1))
 	return nil
+}
+
+// coalesceRows merges consecutive row-count entries of one table from
+// index from on.
+func (t *txn) coalesceRows(from int) {
+	if from+1 >= len(t.rows) {
+		return
+	}
+	out := t.rows[:from+1]
+	for _, r := range t.rows[from+1:] {
+		if last := &out[len(out)-1]; last.schema == r.schema && last.table == r.table {
+			last.delta += r.delta
+			continue
+		}
+		out = append(out, r)
+	}
+	clear(t.rows[len(out):])
+	t.rows = out
 }
 
 // keepUndo reports whether writes must be recorded for RollbackTo.

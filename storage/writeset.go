@@ -91,9 +91,20 @@ func (w *writeSet) undoTo(n int) {
 	w.undo = w.undo[:n]
 }
 
+// maxKeptUndo is the largest undo log whose array dropUndo keeps for reuse:
+// a transaction of many small statements (each under its own mark) then
+// allocates no undo log per statement, and one huge statement does not pin
+// its log's memory for the rest of the transaction.
+const maxKeptUndo = 1024
+
 // dropUndo forgets the undo log (no savepoint is active any more).
 func (w *writeSet) dropUndo() {
-	w.undo = nil
+	if cap(w.undo) > maxKeptUndo {
+		w.undo = nil
+		return
+	}
+	clear(w.undo)
+	w.undo = w.undo[:0]
 }
 
 // empty reports whether the write set holds no entries at all.
