@@ -192,9 +192,13 @@ func (c *compiler) windowRef(sc *scope, x *parser.FuncCall) (*cexpr, error) {
 		return row[len(row)-back], nil
 	}, col: -1}
 	ce.class = windowClass(x)
-	if wc.returnsArg() {
+	ce.typ = typeOfClass(ce.class)
+	switch {
+	case wc.returnsArg():
 		a := wc.args[0]
 		ce.class, ce.typ, ce.coll, ce.rank = a.class, a.typ, a.coll, a.rank
+	case wc.agg != nil:
+		typeCall(ce, wc.agg.def, wc.args)
 	}
 	return ce, nil
 }

@@ -348,3 +348,16 @@ func TestGroupedCorrelatedUngroupedColumn(t *testing.T) {
 		require.ErrorContains(t, err, "must appear in the GROUP BY clause", sql)
 	}
 }
+
+// TestWindowColumnTypes checks the declared types of window result columns.
+func TestWindowColumnTypes(t *testing.T) {
+	c := setupWindowDB(t)
+	st := mustPrepare(t, c, `SELECT row_number() OVER (), percent_rank() OVER (), count(*) OVER (), avg(v) OVER (),
+		lag(g) OVER (), max(v) OVER () FROM t`)
+	defer st.Close()
+	var got []string
+	for _, col := range st.Columns() {
+		got = append(got, col.DeclType)
+	}
+	require.Equal(t, []string{"INTEGER", "REAL", "INTEGER", "REAL", "TEXT", "INTEGER"}, got)
+}
