@@ -19,7 +19,7 @@ func toArgs(nvs []driver.NamedValue) ([]engine.Arg, error) {
 	}
 	args := make([]engine.Arg, len(nvs))
 	for i, nv := range nvs {
-		v, err := toValue(nv.Value) // CheckNamedValue already made it a value.Value
+		v, err := toValue(nv.Value) // CheckNamedValue made it a value.Value or a type toValue maps directly
 		if err != nil {
 			return nil, fmt.Errorf("quereus: argument %s: %w", describeArg(nv), err)
 		}

@@ -204,10 +204,14 @@ func (c *conn) prepareScriptTail(ctx context.Context, query string, prepareErr e
 
 // CheckNamedValue converts every argument to an SQL value up front (see
 // toValue for the accepted types), so that unsupported types are reported
-// by database/sql before anything runs.
+// by database/sql before anything runs. The types toValue maps directly
+// stay as they are (toArgs converts them without re-boxing each argument).
 func (c *conn) CheckNamedValue(nv *driver.NamedValue) (err error) {
 	defer recoverTo(&err, nil) // a user Valuer may panic
-	if _, ok := nv.Value.(sql.Out); ok {
+	switch nv.Value.(type) {
+	case nil, int64, float64, bool, string:
+		return nil
+	case sql.Out:
 		return errors.New("quereus: output parameters (sql.Out) are not supported")
 	}
 	v, err := toValue(nv.Value)
