@@ -2,9 +2,12 @@ package storage
 
 import (
 	"bytes"
+	"encoding/binary"
 	"math/rand"
+	"path/filepath"
 	"testing"
 
+	"github.com/cockroachdb/pebble/v2"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -74,4 +77,26 @@ func FuzzDecodeDirEntry(f *testing.F) {
 			require.Equal(t, e, again)
 		}
 	})
+}
+
+func TestOpenRefusesForeignOrNewerDirectories(t *testing.T) {
+	foreign := filepath.Join(t.TempDir(), "foreign")
+	pdb, err := pebble.Open(foreign, &pebble.Options{Logger: quietLogger{}})
+	require.NoError(t, err)
+	require.NoError(t, pdb.Set([]byte("someone else's key"), []byte("v"), pebble.Sync))
+	require.NoError(t, pdb.Close())
+	_, err = Open(Options{Dir: foreign})
+	assert.ErrorContains(t, err, "not a quereus database")
+
+	newer := filepath.Join(t.TempDir(), "newer")
+	db := openDir(t, newer)
+	require.NoError(t, db.pdb.Set(layoutVersionKey, binary.AppendUvarint(nil, layoutVersion+1), pebble.Sync))
+	require.NoError(t, db.Close())
+	_, err = Open(Options{Dir: newer})
+	assert.ErrorContains(t, err, "unsupported layout version")
+
+	_, err = Open(Options{ReadOnly: true})
+	assert.ErrorContains(t, err, "needs a directory")
+	_, err = Open(Options{BusyTimeout: -1})
+	assert.Error(t, err)
 }
