@@ -10,6 +10,7 @@ import (
 	"slices"
 
 	"github.com/quereus/quereus/engine/functions"
+	"github.com/quereus/quereus/engine/parser"
 	"github.com/quereus/quereus/engine/types"
 	"github.com/quereus/quereus/storage/value"
 )
@@ -261,7 +262,7 @@ func (wc *windowCall) aggregate(e *env, args [][]value.Value, keep []bool, info 
 				return err
 			}
 		}
-	case !wc.frame.excludes() && monotonic && invertible && !wc.distinct:
+	case monotonic && invertible && !wc.distinct:
 		lo, hi := 0, 0
 		for i := range out {
 			s, end := frames[i][0], frames[i][1]
@@ -278,7 +279,7 @@ func (wc *windowCall) aggregate(e *env, args [][]value.Value, keep []bool, info 
 					return err
 				}
 			}
-			if out[i], err = acc.Result(); err != nil {
+			if out[i], err = wc.resultExcluding(acc, step, info, i, s, end); err != nil {
 				return err
 			}
 		}
@@ -299,6 +300,36 @@ func (wc *windowCall) aggregate(e *env, args [][]value.Value, keep []bool, info 
 		}
 	}
 	return nil
+}
+
+// resultExcluding returns acc's result for row i's frame [s, end) less the
+// rows EXCLUDE removes: they are inverted out of acc for the result and
+// stepped back in afterwards.
+func (wc *windowCall) resultExcluding(acc aggregator, step func(j int, inverse bool) error, info *partitionInfo, i, s, end int) (value.Value, error) {
+	if !wc.frame.excludes() {
+		return acc.Result()
+	}
+	g := info.peer[i]
+	lo, hi := max(s, info.groupStart[g]), min(end, info.groupStart[g+1])
+	if wc.frame.exclude == parser.ExcludeCurrentRow {
+		lo, hi = max(s, i), min(end, i+1)
+	}
+	var removed []int
+	for j := lo; j < hi; j++ {
+		if wc.frame.excluded(info, i, j) {
+			if err := step(j, true); err != nil {
+				return value.Null(), err
+			}
+			removed = append(removed, j)
+		}
+	}
+	v, err := acc.Result()
+	for _, j := range removed {
+		if err2 := step(j, false); err == nil {
+			err = err2
+		}
+	}
+	return v, err
 }
 
 // newAcc makes a fresh accumulator, typed and collated after its argument.
