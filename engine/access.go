@@ -115,7 +115,7 @@ func (c *compiler) keyPred(tsc, keyScope *scope, colX, valX parser.Expr, op stri
 	}
 	isolated := &scope{slots: tsc.slots}
 	_, idx, sl, err := isolated.resolve(ref)
-	if err != nil || hasSubquery(valX) || refersTo(valX, tsc.slots) {
+	if err != nil || hasSubquery(valX) || refersTo(valX, tsc.slots) || isTimespanType(sl.typ) {
 		return keyPred{}, false
 	}
 	val, err := c.expr(keyScope, valX)

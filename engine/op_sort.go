@@ -12,6 +12,8 @@ type sortKey struct {
 	desc      bool
 	nullsLast bool
 	coll      string
+	// timespan orders TIMESPAN values by elapsed time (semanticCompare).
+	timespan bool
 }
 
 // sortNode materializes and sorts its input.
@@ -59,7 +61,7 @@ func compareRows(a, b value.Row, keys []sortKey) int {
 			}
 			return 1
 		}
-		c := compareValues(x, y, k.coll)
+		c := semanticCompare(x, y, k.coll, k.timespan)
 		if c != 0 {
 			if k.desc {
 				return -c

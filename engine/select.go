@@ -410,6 +410,7 @@ func (c *compiler) orderKeys(sc *scope, terms []*parser.OrderTerm, cols []outCol
 		} else if coll != "" {
 			k.coll = coll
 		}
+		k.timespan = timespanKey(k.col, cols, *extras)
 		keys = append(keys, k)
 	}
 	return keys, nil
@@ -422,6 +423,9 @@ func (c *compiler) orderFromPath(scan *scanNode, keys []sortKey, exprs, extras [
 	all := append(append([]*cexpr{}, exprs...), extras...)
 	cols := make([]int, len(keys))
 	for i, k := range keys {
+		if k.timespan {
+			return false // key bytes order TIMESPAN text, not elapsed time
+		}
 		ce := all[k.col]
 		if ce.col < 0 || ce.depth != 0 {
 			return false

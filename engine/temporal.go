@@ -125,15 +125,35 @@ func temporalNegate(a *cexpr) (ce *cexpr, ok bool) {
 
 // semanticComparer is the value comparison of a comparison operator over
 // a and b: TIMESPAN operands (either side statically TIMESPAN) compare by
-// elapsed time, so 'PT90M' < 'PT2H' and 'PT1H' = 'PT60M'; anything else
+// elapsed time, so 'PT90M' < 'PT2H' and 'PT1H' = 'PT60M'; TEXT against a
+// JSON operand compares as the JSON document it spells; anything else
 // compares as compareValues does.
 func semanticComparer(a, b *cexpr) func(l, r value.Value, coll string) int {
-	if staticTypeOf(a) == types.Timespan || staticTypeOf(b) == types.Timespan {
+	lt, rt := staticTypeOf(a), staticTypeOf(b)
+	switch {
+	case lt == types.Timespan || rt == types.Timespan:
 		return func(l, r value.Value, coll string) int {
 			return types.CompareAs(l, r, types.Timespan, lookupCollation(coll))
 		}
+	case lt == types.JSON || rt == types.JSON:
+		return func(l, r value.Value, coll string) int {
+			return compareValues(jsonOperand(l), jsonOperand(r), coll)
+		}
 	}
 	return compareValues
+}
+
+// jsonOperand reads TEXT compared against a JSON operand as a JSON
+// document, so '{ "x" : 1 }' equals the JSON value {"x":1} (structural
+// equality); text that is not JSON stays text.
+func jsonOperand(v value.Value) value.Value {
+	if v.Kind() != value.KindText {
+		return v
+	}
+	if j, err := value.ParseJSON(v.Text()); err == nil {
+		return j
+	}
+	return v
 }
 
 // temporalFromNumber converts a number written to a DATE or DATETIME column
@@ -165,4 +185,30 @@ func temporalFromNumber(v value.Value, t types.Type) value.Value {
 		return v
 	}
 	return value.Text(s)
+}
+
+// isTimespanType reports whether a declared type name is TIMESPAN. Key
+// bytes encode TIMESPAN values as text, so such columns are not used for
+// key seeks or key-order scans; the semantic comparison filters instead.
+func isTimespanType(typ string) bool { return typ != "" && declaredType(typ) == types.Timespan }
+
+// semanticCompare compares two non-NULL values for ORDER BY: by elapsed
+// time when timespan is set, else as compareValues.
+func semanticCompare(x, y value.Value, coll string, timespan bool) int {
+	if timespan {
+		return types.CompareAs(x, y, types.Timespan, lookupCollation(coll))
+	}
+	return compareValues(x, y, coll)
+}
+
+// timespanKey reports whether ORDER BY column col (a result column, or an
+// extra sort expression after them) is statically TIMESPAN.
+func timespanKey(col int, cols []outCol, extras []*cexpr) bool {
+	if col < len(cols) {
+		return isTimespanType(cols[col].typ)
+	}
+	if i := col - len(cols); i < len(extras) {
+		return staticTypeOf(extras[i]) == types.Timespan
+	}
+	return false
 }

@@ -117,3 +117,32 @@ func TestNumbersWrittenToTemporalColumns(t *testing.T) {
 	_, err = queryErr(c, `INSERT INTO tc VALUES (3, NULL, NULL, -1)`)
 	assert.ErrorContains(t, err, "Type conversion failed")
 }
+
+func TestTimespanOrderingAndKeyColumns(t *testing.T) {
+	_, c := openTestDB(t)
+	mustExec(t, c, `CREATE TABLE m (d TIMESPAN PRIMARY KEY);
+		INSERT INTO m VALUES ('PT2H'), ('PT90M'), ('P1D');
+		CREATE TABLE s (id INTEGER PRIMARY KEY, d TIMESPAN NULL);
+		CREATE INDEX s_d ON s (d);
+		INSERT INTO s VALUES (1, 'PT2H'), (2, 'PT90M'), (3, NULL)`)
+	assert.Equal(t, [][]any{{"PT90M"}, {"PT2H"}, {"P1D"}}, queryRows(t, c, `SELECT d FROM m ORDER BY d`))
+	assert.Equal(t, [][]any{{"P1D"}, {"PT2H"}, {"PT90M"}}, queryRows(t, c, `SELECT d FROM m ORDER BY d DESC`))
+	assert.Equal(t, [][]any{{"PT2H"}}, queryRows(t, c, `SELECT d FROM m WHERE d = 'PT120M'`), "no key seek on TIMESPAN text")
+	assert.Equal(t, [][]any{{"PT2H"}, {"P1D"}}, queryRows(t, c, `SELECT d FROM m WHERE d > 'PT90M' ORDER BY d`))
+	assert.Equal(t, [][]any{{"PT90M"}}, queryRows(t, c, `SELECT d FROM m WHERE d BETWEEN 'PT30M' AND 'PT100M'`))
+	assert.Equal(t, [][]any{{int64(3)}, {int64(2)}, {int64(1)}}, queryRows(t, c, `SELECT id FROM s ORDER BY d`))
+	assert.Equal(t, [][]any{{int64(2)}, {int64(1)}, {int64(3)}}, queryRows(t, c, `SELECT id FROM s ORDER BY d NULLS LAST`))
+	assert.Equal(t, [][]any{{int64(1)}}, queryRows(t, c, `SELECT id FROM s WHERE d = 'PT120M'`), "no index seek on TIMESPAN text")
+	assert.Equal(t, [][]any{{"PT90M"}, {"PT2H"}}, queryRows(t, c, `SELECT x FROM (SELECT d AS x FROM s WHERE d IS NOT NULL) ORDER BY x`),
+		"the type flows through a derived table")
+}
+
+func TestJSONComparedWithText(t *testing.T) {
+	_, c := openTestDB(t)
+	mustExec(t, c, `CREATE TABLE j (id INTEGER PRIMARY KEY, doc JSON, s TEXT);
+		INSERT INTO j VALUES (1, '{"a":1}', '{ "a" : 1 }'), (2, '{"a":2}', 'not json')`)
+	assert.Equal(t, [][]any{{int64(1)}}, queryRows(t, c, `SELECT id FROM j WHERE doc = s`))
+	assert.Equal(t, [][]any{{int64(1)}}, queryRows(t, c, `SELECT id FROM j WHERE doc = '{ "a" : 1 }'`))
+	assert.Equal(t, [][]any{{false}}, queryRows(t, c, `SELECT '{"a":1}' = '{ "a" : 1 }'`), "two TEXT values compare as text")
+	assert.Equal(t, [][]any{{int64(2)}}, queryRows(t, c, `SELECT id FROM j WHERE doc != s`))
+}
