@@ -8,6 +8,7 @@ package engine
 
 import (
 	"slices"
+	"strings"
 
 	"github.com/quereus/quereus/engine/functions"
 	"github.com/quereus/quereus/engine/parser"
@@ -239,9 +240,10 @@ func (wc *windowCall) aggregate(e *env, args [][]value.Value, keep []bool, info 
 		}
 		return acc.Step(args[j])
 	}
-	fixedStart, monotonic := true, true
+	fixedStart, fixedEnd, monotonic := true, true, true
 	for i := 1; i < len(frames); i++ {
 		fixedStart = fixedStart && frames[i][0] == frames[0][0]
+		fixedEnd = fixedEnd && frames[i][1] == frames[0][1]
 		monotonic = monotonic && frames[i][0] >= frames[i-1][0] && frames[i][1] >= frames[i-1][1]
 	}
 	_, invertible := acc.(functions.Inverter)
@@ -283,6 +285,24 @@ func (wc *windowCall) aggregate(e *env, args [][]value.Value, keep []bool, info 
 				return err
 			}
 		}
+	case !wc.frame.excludes() && fixedEnd && monotonic && orderInsensitive[strings.ToLower(wc.agg.def.Name)]:
+		// Frames ending together (... AND UNBOUNDED FOLLOWING): accumulate
+		// from the last row backwards.
+		lo := len(frames)
+		if lo > 0 {
+			lo = frames[0][1]
+		}
+		for i := len(out) - 1; i >= 0; i-- {
+			for lo > frames[i][0] {
+				lo--
+				if err := step(lo, false); err != nil {
+					return err
+				}
+			}
+			if out[i], err = acc.Result(); err != nil {
+				return err
+			}
+		}
 	default:
 		for i := range out {
 			acc, seen = wc.newAcc(), map[string]bool{}
@@ -301,6 +321,11 @@ func (wc *windowCall) aggregate(e *env, args [][]value.Value, keep []bool, info 
 	}
 	return nil
 }
+
+// orderInsensitive lists the aggregates without Inverse whose result does
+// not depend on the order rows are stepped in, so a frame may also be
+// accumulated from its end.
+var orderInsensitive = map[string]bool{"min": true, "max": true}
 
 // resultExcluding returns acc's result for row i's frame [s, end) less the
 // rows EXCLUDE removes: they are inverted out of acc for the result and

@@ -361,3 +361,16 @@ func TestWindowColumnTypes(t *testing.T) {
 	}
 	require.Equal(t, []string{"INTEGER", "REAL", "INTEGER", "REAL", "TEXT", "INTEGER"}, got)
 }
+
+// TestWindowFramesEndingTogether checks frames that share their end
+// (accumulated backwards for min and max).
+func TestWindowFramesEndingTogether(t *testing.T) {
+	c := setupWindowDB(t)
+	runWindowCases(t, c, []windowCase{
+		{`SELECT min(x) OVER (ORDER BY x DESC ROWS BETWEEN CURRENT ROW AND UNBOUNDED FOLLOWING),
+			max(x) OVER (ORDER BY x ROWS BETWEEN 1 FOLLOWING AND UNBOUNDED FOLLOWING) FROM n ORDER BY x`,
+			[][]any{{int64(1), int64(5)}, {int64(1), int64(5)}, {int64(1), int64(5)}, {int64(1), int64(5)}, {int64(1), nil}}},
+		{`SELECT max(x) OVER (ORDER BY x RANGE BETWEEN CURRENT ROW AND UNBOUNDED FOLLOWING), min(x) OVER (ORDER BY x GROUPS BETWEEN CURRENT ROW AND UNBOUNDED FOLLOWING) FROM d ORDER BY id`,
+			[][]any{{int64(3), int64(1)}, {int64(3), int64(1)}, {int64(3), int64(2)}, {int64(3), int64(3)}, {int64(3), int64(3)}, {int64(3), int64(3)}}},
+	})
+}
