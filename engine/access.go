@@ -158,7 +158,7 @@ func refersTo(x parser.Expr, slots []slot) bool {
 // choosePath picks the cheapest access path for t.
 func (c *compiler) choosePath(t *schema.Table, label string, preds []keyPred) *accessPath {
 	n := float64(1000)
-	if rc, ok := c.conn.db.store.RowCount(schema.MainSchema, t.Name); ok {
+	if rc, ok := c.conn.db.store.RowCount(schemaOf(t), t.Name); ok {
 		n = float64(rc)
 		if n < 1 {
 			n = 1

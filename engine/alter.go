@@ -17,11 +17,14 @@ func (c *compiler) alterTable(st *parser.AlterTable) (*program, error) {
 	if st.Kind != parser.ObjTable {
 		return nil, fmt.Errorf("ALTER VIEW is not supported")
 	}
-	if err := checkSchema(st.Name.Schema); err != nil {
+	if err := c.checkSchema(st.Name.Schema); err != nil {
 		return nil, err
 	}
 	return ddlProgram(func(e *env) error {
 		t := e.conn.catalog().Table(st.Name.Name)
+		if st.Name.Schema != "" {
+			t = e.conn.catalog().TableIn(e.conn.catalog().SchemaName(st.Name.Schema), st.Name.Name)
+		}
 		if t == nil {
 			return errNoTable(st.Name.Name)
 		}

@@ -18,7 +18,7 @@ func assertionCatalogKey(name string) string {
 }
 
 func (c *compiler) createAssertion(st *parser.CreateAssertion) (*program, error) {
-	if err := checkSchema(st.Name.Schema); err != nil {
+	if err := c.checkSchema(st.Name.Schema); err != nil {
 		return nil, err
 	}
 	return ddlProgram(func(e *env) error {

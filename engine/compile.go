@@ -14,6 +14,7 @@ import (
 func (c *Conn) compile(ast parser.Stmt) (*program, error) {
 	cat := c.catalog()
 	comp := &compiler{conn: c, cat: cat, params: newParamSet()}
+	comp.withSchemaPath(stmtSchemaPath(ast))
 	prog, err := comp.statement(ast)
 	if err != nil {
 		return nil, err
@@ -88,6 +89,8 @@ func (c *compiler) statement(ast parser.Stmt) (*program, error) {
 		return &program{exec: func(*env) (int64, []value.Row, error) { return 0, nil, nil }}, nil
 	case *parser.Explain:
 		return c.explain(st)
+	case *parser.DeclareSchema, *parser.DiffSchema, *parser.ApplySchema:
+		return c.schemaStatement(st)
 	}
 	return nil, fmt.Errorf("unsupported statement: %T", ast)
 }

@@ -26,6 +26,8 @@ type Database struct {
 
 	nullableByDefault atomic.Bool
 	foreignKeysOff    atomic.Bool
+
+	schemas schemaState // declared schemas and the schema search path
 }
 
 // Catalog keys in the __catalog__ store (storage.CatalogEntry).
@@ -160,4 +162,8 @@ type catalogView interface {
 	Table(name string) *schema.Table
 	View(name string) *schema.View
 	Index(name string) *schema.Index
+	TableIn(schemaName, name string) *schema.Table
+	ViewIn(schemaName, name string) *schema.View
+	SchemaName(name string) string
+	Schemas() []string
 }

@@ -40,7 +40,7 @@ func schemaEvent(e *env, typ storage.SchemaChangeType, kind, name, ddl string) {
 var allowedModules = map[string]bool{"": true, "store": true, "memory": true}
 
 func (c *compiler) createTable(st *parser.CreateTable) (*program, error) {
-	if err := checkSchema(st.Name.Schema); err != nil {
+	if err := c.checkSchema(st.Name.Schema); err != nil {
 		return nil, err
 	}
 	if !allowedModules[strings.ToLower(st.Module)] {
@@ -59,9 +59,13 @@ func (c *compiler) createTable(st *parser.CreateTable) (*program, error) {
 			}
 		}
 	}
+	sn, err := c.targetSchema(st.Name.Schema)
+	if err != nil {
+		return nil, err
+	}
 	return ddlProgram(func(e *env) error {
 		cat := e.conn.catalog()
-		if cat.Table(st.Name.Name) != nil || cat.View(st.Name.Name) != nil {
+		if cat.TableIn(sn, st.Name.Name) != nil || cat.ViewIn(sn, st.Name.Name) != nil {
 			if st.IfNotExists {
 				return nil
 			}
@@ -71,6 +75,7 @@ func (c *compiler) createTable(st *parser.CreateTable) (*program, error) {
 		if err != nil {
 			return err
 		}
+		t.Schema = sn
 		if err := c.checkDefaults(t); err != nil {
 			return err
 		}
@@ -78,12 +83,12 @@ func (c *compiler) createTable(st *parser.CreateTable) (*program, error) {
 			return err
 		}
 		for _, ix := range t.Indexes {
-			if other := cat.Index(ix.Name); other != nil {
+			if other := cat.IndexIn(sn, ix.Name); other != nil {
 				return fmt.Errorf("Index %s already exists", ix.Name)
 			}
 		}
 		text := ddlText(st)
-		if err := putCatalog(e, tableCatalogKey(t.Name), text); err != nil {
+		if err := putCatalog(e, qualifiedCatalogKey("table", sn, t.Name), text); err != nil {
 			return err
 		}
 		e.conn.editCatalog().PutTable(t)
@@ -132,16 +137,20 @@ func (c *compiler) checkDefaults(t *schema.Table) error {
 }
 
 func (c *compiler) createIndex(st *parser.CreateIndex) (*program, error) {
-	if err := checkSchema(st.Name.Schema); err != nil {
+	if err := c.checkSchema(st.Name.Schema); err != nil {
+		return nil, err
+	}
+	sn, err := c.targetSchema(st.Name.Schema)
+	if err != nil {
 		return nil, err
 	}
 	return ddlProgram(func(e *env) error {
 		cat := e.conn.catalog()
-		t := cat.Table(st.Table)
+		t := cat.TableIn(sn, st.Table)
 		if t == nil {
 			return errNoTable(st.Table)
 		}
-		if other := cat.Index(st.Name.Name); other != nil {
+		if other := cat.IndexIn(sn, st.Name.Name); other != nil {
 			if strings.EqualFold(other.Table, t.Name) {
 				if st.IfNotExists {
 					return nil
@@ -166,7 +175,7 @@ func (c *compiler) createIndex(st *parser.CreateIndex) (*program, error) {
 			return err
 		}
 		text := ddlText(st)
-		if err := putCatalog(e, indexCatalogKey(ix.Name), text); err != nil {
+		if err := putCatalog(e, qualifiedCatalogKey("index", sn, ix.Name), text); err != nil {
 			return err
 		}
 		e.conn.editCatalog().PutTable(nt)
@@ -176,21 +185,25 @@ func (c *compiler) createIndex(st *parser.CreateIndex) (*program, error) {
 }
 
 func (c *compiler) createView(st *parser.CreateView) (*program, error) {
-	if err := checkSchema(st.Name.Schema); err != nil {
+	if err := c.checkSchema(st.Name.Schema); err != nil {
 		return nil, err
 	}
 	if st.Materialized {
 		return nil, fmt.Errorf("materialized views are not supported")
 	}
+	sn, err := c.targetSchema(st.Name.Schema)
+	if err != nil {
+		return nil, err
+	}
 	return ddlProgram(func(e *env) error {
 		cat := e.conn.catalog()
-		if cat.View(st.Name.Name) != nil || cat.Table(st.Name.Name) != nil {
+		if cat.ViewIn(sn, st.Name.Name) != nil || cat.TableIn(sn, st.Name.Name) != nil {
 			if st.IfNotExists {
 				return nil
 			}
 			return fmt.Errorf("View %s already exists", st.Name.Name)
 		}
-		sub := &compiler{conn: e.conn, cat: cat, params: newParamSet()}
+		sub := &compiler{conn: e.conn, cat: cat, params: newParamSet(), homeSchema: sn}
 		plan, err := sub.query(&scope{noRow: true}, st.Select)
 		if err != nil {
 			return err
@@ -199,28 +212,41 @@ func (c *compiler) createView(st *parser.CreateView) (*program, error) {
 			return fmt.Errorf("view %s: %d declared columns but the query has %d", st.Name.Name, len(st.Columns), len(plan.cols))
 		}
 		text := ddlText(st)
-		if err := putCatalog(e, viewCatalogKey(st.Name.Name), text); err != nil {
+		if err := putCatalog(e, qualifiedCatalogKey("view", sn, st.Name.Name), text); err != nil {
 			return err
 		}
-		e.conn.editCatalog().PutView(&schema.View{Schema: schema.MainSchema, Name: st.Name.Name, Columns: st.Columns, Select: st.Select, Def: st})
+		e.conn.editCatalog().PutView(&schema.View{Schema: sn, Name: st.Name.Name, Columns: st.Columns, Select: st.Select, Def: st})
 		schemaEvent(e, storage.Create, "view", st.Name.Name, text)
 		return nil
 	}), nil
 }
 
 func (c *compiler) drop(st *parser.Drop) (*program, error) {
-	if err := checkSchema(st.Name.Schema); err != nil {
+	if err := c.checkSchema(st.Name.Schema); err != nil {
 		return nil, err
 	}
 	name := st.Name.Name
+	sn := schema.MainSchema
+	if st.Name.Schema != "" {
+		sn = c.cat.SchemaName(st.Name.Schema)
+	}
 	switch st.Kind {
 	case parser.ObjTable:
+		if !schema.IsMain(sn) {
+			return ddlProgram(func(e *env) error { return dropTableIn(e, sn, name, st.IfExists) }), nil
+		}
 		return ddlProgram(func(e *env) error { return dropTable(e, name, st.IfExists) }), nil
 	case parser.ObjIndex:
+		if !schema.IsMain(sn) {
+			return ddlProgram(func(e *env) error { return dropIndexIn(e, sn, name, st.IfExists) }), nil
+		}
 		return ddlProgram(func(e *env) error { return dropIndex(e, name, st.IfExists) }), nil
 	case parser.ObjAssertion:
 		return ddlProgram(func(e *env) error { return dropAssertion(e, name, st.IfExists) }), nil
 	case parser.ObjView:
+		if !schema.IsMain(sn) {
+			return ddlProgram(func(e *env) error { return dropViewIn(e, sn, name, st.IfExists) }), nil
+		}
 		return ddlProgram(func(e *env) error {
 			if e.conn.catalog().View(name) == nil {
 				if st.IfExists {

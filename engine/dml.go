@@ -11,15 +11,12 @@ import (
 
 // dmlTarget resolves the table a DML statement writes.
 func (c *compiler) dmlTarget(name parser.ObjectName) (*schema.Table, error) {
-	if err := checkSchema(name.Schema); err != nil {
+	t, v, err := c.resolveRelation(name.Schema, name.Name)
+	if err != nil {
 		return nil, err
 	}
-	if c.cat.View(name.Name) != nil {
+	if v != nil {
 		return nil, fmt.Errorf("cannot write through view %s", name.Name)
-	}
-	t := c.cat.Table(name.Name)
-	if t == nil {
-		return nil, errNoTable(name.Name)
 	}
 	return t, nil
 }
@@ -31,7 +28,7 @@ func tableScope(t *schema.Table, alias string) *scope {
 	}
 	sc := &scope{}
 	for _, col := range t.Columns {
-		sc.slots = append(sc.slots, slot{table: alias, name: col.Name, typ: col.Type, coll: col.Collation, schemaName: schema.MainSchema})
+		sc.slots = append(sc.slots, slot{table: alias, name: col.Name, typ: col.Type, coll: col.Collation, schemaName: schemaOf(t)})
 	}
 	return sc
 }

@@ -64,6 +64,10 @@ type compiler struct {
 	dmlParent *scope
 	// windows is the window calls of the SELECT core being compiled.
 	windows *windowSet
+	// schemaPath is the statement's WITH SCHEMA search path (nil: the
+	// session's path); homeSchema is the schema a view body resolves in.
+	schemaPath []string
+	homeSchema string
 }
 
 const maxPlanDepth = 64

@@ -5,7 +5,6 @@ import (
 	"strings"
 
 	"github.com/quereus/quereus/engine/parser"
-	"github.com/quereus/quereus/engine/schema"
 	"github.com/quereus/quereus/storage/value"
 )
 
@@ -102,30 +101,30 @@ func (c *compiler) tableRef(sc *scope, te *parser.TableRef, conj []parser.Expr, 
 			return derivedSource(d.node, d.cols, alias, nil)
 		}
 	}
-	if err := checkSchema(te.Schema); err != nil {
-		return nil, err
-	}
 	alias := te.Alias
 	if alias == "" {
 		alias = te.Name
 	}
-	if v := c.cat.View(te.Name); v != nil {
+	t, v, err := c.resolveRelation(te.Schema, te.Name)
+	if err != nil {
+		return nil, err
+	}
+	if v != nil {
 		if c.depth > maxPlanDepth {
 			return nil, fmt.Errorf("view nesting too deep: %s", v.Name)
 		}
+		home := c.homeSchema
+		c.homeSchema = schemaOfView(v)
 		plan, err := c.query(&scope{noRow: true}, v.Select)
+		c.homeSchema = home
 		if err != nil {
 			return nil, fmt.Errorf("view %s: %w", v.Name, err)
 		}
 		return derivedSource(&materialNode{in: plan.root}, plan.cols, alias, v.Columns)
 	}
-	t := c.cat.Table(te.Name)
-	if t == nil {
-		return nil, errNoTable(te.Name)
-	}
 	src := &source{}
 	for _, col := range t.Columns {
-		src.slots = append(src.slots, slot{table: alias, name: col.Name, typ: col.Type, coll: col.Collation, schemaName: schema.MainSchema})
+		src.slots = append(src.slots, slot{table: alias, name: col.Name, typ: col.Type, coll: col.Collation, schemaName: schemaOf(t)})
 	}
 	var avail *scope
 	if left != nil {
@@ -143,13 +142,6 @@ func (c *compiler) tableRef(sc *scope, te *parser.TableRef, conj []parser.Expr, 
 	scan := &scanNode{db: c.conn.db, t: t, path: path}
 	src.node, src.scan = scan, scan
 	return src, nil
-}
-
-func checkSchema(name string) error {
-	if name != "" && !strings.EqualFold(name, schema.MainSchema) {
-		return fmt.Errorf("unknown schema: %s", name)
-	}
-	return nil
 }
 
 func (c *compiler) join(sc *scope, j *parser.Join, conj []parser.Expr, outerLeft *source) (*source, error) {

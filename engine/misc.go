@@ -75,6 +75,8 @@ func (c *compiler) pragma(st *parser.Pragma) (*program, error) {
 			}
 			return nil
 		})
+	case "schema_path":
+		return c.schemaPathPragma(st)
 	case "default_vtab_module":
 		if st.Value == nil {
 			return result(value.Text("store")), nil

@@ -10,13 +10,13 @@ import (
 
 // dataStore returns the provider store of a table's rows (cached).
 func (db *Database) dataStore(t *schema.Table) (storage.KVStore, error) {
-	k := "t\x00" + strings.ToLower(t.Name)
+	k := "t\x00" + storeCacheName(t)
 	db.mu.Lock()
 	defer db.mu.Unlock()
 	if s, ok := db.stores[k]; ok {
 		return s, nil
 	}
-	s, err := db.store.Provider().GetStore(schema.MainSchema, t.Name)
+	s, err := db.store.Provider().GetStore(schemaOf(t), t.Name)
 	if err != nil {
 		return nil, err
 	}
@@ -26,13 +26,13 @@ func (db *Database) dataStore(t *schema.Table) (storage.KVStore, error) {
 
 // indexStore returns the provider store of a secondary index (cached).
 func (db *Database) indexStore(t *schema.Table, ix *schema.Index) (storage.KVStore, error) {
-	k := "i\x00" + strings.ToLower(t.Name) + "\x00" + strings.ToLower(ix.Name)
+	k := "i\x00" + storeCacheName(t) + "\x00" + strings.ToLower(ix.Name)
 	db.mu.Lock()
 	defer db.mu.Unlock()
 	if s, ok := db.stores[k]; ok {
 		return s, nil
 	}
-	s, err := db.store.Provider().GetIndexStore(schema.MainSchema, t.Name, ix.Name)
+	s, err := db.store.Provider().GetIndexStore(schemaOf(t), t.Name, ix.Name)
 	if err != nil {
 		return nil, err
 	}

@@ -60,7 +60,7 @@ func tableFunctionNamed(name string) (*tableFunction, bool) {
 // are visible to the arguments (`FROM t, json_each(t.doc)`), read from the
 // outer-row stack the join pushes before opening the right side.
 func (c *compiler) tableFunc(sc *scope, te *parser.FuncTable, left *source) (*source, error) {
-	if err := checkSchema(te.Schema); err != nil {
+	if err := c.checkSchema(te.Schema); err != nil {
 		return nil, err
 	}
 	alias := te.Alias

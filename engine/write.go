@@ -34,7 +34,7 @@ func checkScope(t *schema.Table) *scope {
 		oldQ = ""
 	}
 	for i, col := range t.Columns {
-		sc.slots[i] = slot{table: t.Name, name: col.Name, typ: col.Type, coll: col.Collation, schemaName: schema.MainSchema}
+		sc.slots[i] = slot{table: t.Name, name: col.Name, typ: col.Type, coll: col.Collation, schemaName: schemaOf(t)}
 		sc.slots[n+i] = slot{table: newQ, name: col.Name, typ: col.Type, coll: col.Collation, hidden: true}
 		sc.slots[2*n+i] = slot{table: oldQ, name: col.Name, typ: col.Type, coll: col.Collation, hidden: true}
 	}
@@ -251,8 +251,8 @@ func (w *writer) remove(key []byte, row value.Row) error {
 		return err
 	}
 	w.e.conn.dataWritten = true
-	w.e.txn.AdjustRowCount(schema.MainSchema, w.t.Name, -1)
-	w.e.txn.Emit(storage.DataChangeEvent{Type: storage.Delete, SchemaName: schema.MainSchema, TableName: w.t.Name,
+	w.e.txn.AdjustRowCount(schemaOf(w.t), w.t.Name, -1)
+	w.e.txn.Emit(storage.DataChangeEvent{Type: storage.Delete, SchemaName: schemaOf(w.t), TableName: w.t.Name,
 		Key: pkValues(w.t, row), OldRow: row})
 	return nil
 }
@@ -342,8 +342,8 @@ func (w *writer) insert(row value.Row, action parser.ConflictAction) (bool, erro
 		return false, err
 	}
 	w.e.conn.dataWritten = true
-	w.e.txn.AdjustRowCount(schema.MainSchema, w.t.Name, 1)
-	w.e.txn.Emit(storage.DataChangeEvent{Type: storage.Insert, SchemaName: schema.MainSchema, TableName: w.t.Name,
+	w.e.txn.AdjustRowCount(schemaOf(w.t), w.t.Name, 1)
+	w.e.txn.Emit(storage.DataChangeEvent{Type: storage.Insert, SchemaName: schemaOf(w.t), TableName: w.t.Name,
 		Key: pkValues(w.t, row), NewRow: row})
 	return true, nil
 }
@@ -418,7 +418,7 @@ func (w *writer) update(oldKey []byte, oldRow, newRow value.Row, action parser.C
 		return false, err
 	}
 	w.e.conn.dataWritten = true
-	w.e.txn.Emit(storage.DataChangeEvent{Type: storage.Update, SchemaName: schema.MainSchema, TableName: w.t.Name,
+	w.e.txn.Emit(storage.DataChangeEvent{Type: storage.Update, SchemaName: schemaOf(w.t), TableName: w.t.Name,
 		Key: pkValues(w.t, newRow), OldRow: oldRow, NewRow: newRow})
 	// Referencing rows follow the new parent values once they exist.
 	if err := w.fkParentUpdate(oldRow, newRow); err != nil {

@@ -5,7 +5,7 @@ import (
 	"strings"
 )
 
-// MainSchema is the only schema.
+// MainSchema is the default schema; others are created with AddSchema.
 const MainSchema = "main"
 
 // Catalog is a consistent set of schema objects. Treat it as immutable once
@@ -18,12 +18,13 @@ type Catalog struct {
 	views   map[string]*View
 	indexes map[string]*Index // by lower-cased index name
 	asserts map[string]*Assertion
+	schemas map[string]string // lower-cased name -> declared spelling (besides main)
 }
 
 // New returns an empty catalog.
 func New() *Catalog {
 	return &Catalog{tables: map[string]*Table{}, views: map[string]*View{}, indexes: map[string]*Index{},
-		asserts: map[string]*Assertion{}}
+		asserts: map[string]*Assertion{}, schemas: map[string]string{}}
 }
 
 func key(name string) string { return strings.ToLower(name) }
@@ -34,7 +35,10 @@ func key(name string) string { return strings.ToLower(name) }
 func (c *Catalog) Clone() *Catalog {
 	n := &Catalog{Version: c.Version + 1, tables: make(map[string]*Table, len(c.tables)),
 		views: make(map[string]*View, len(c.views)), indexes: make(map[string]*Index, len(c.indexes)),
-		asserts: make(map[string]*Assertion, len(c.asserts))}
+		asserts: make(map[string]*Assertion, len(c.asserts)), schemas: make(map[string]string, len(c.schemas))}
+	for k, v := range c.schemas {
+		n.schemas[k] = v
+	}
 	for k, v := range c.asserts {
 		n.asserts[k] = v
 	}
@@ -61,14 +65,14 @@ func (c *Catalog) Index(name string) *Index { return c.indexes[key(name)] }
 
 // PutTable adds or replaces a table (and registers its indexes).
 func (c *Catalog) PutTable(t *Table) {
-	if old := c.tables[key(t.Name)]; old != nil {
+	if old := c.tables[qkey(t.Schema, t.Name)]; old != nil {
 		for _, ix := range old.Indexes {
-			delete(c.indexes, key(ix.Name))
+			delete(c.indexes, qkey(t.Schema, ix.Name))
 		}
 	}
-	c.tables[key(t.Name)] = t
+	c.tables[qkey(t.Schema, t.Name)] = t
 	for _, ix := range t.Indexes {
-		c.indexes[key(ix.Name)] = ix
+		c.indexes[qkey(t.Schema, ix.Name)] = ix
 	}
 }
 
@@ -83,7 +87,7 @@ func (c *Catalog) DropTable(name string) {
 }
 
 // PutView adds or replaces a view.
-func (c *Catalog) PutView(v *View) { c.views[key(v.Name)] = v }
+func (c *Catalog) PutView(v *View) { c.views[qkey(v.Schema, v.Name)] = v }
 
 // DropView removes a view.
 func (c *Catalog) DropView(name string) { delete(c.views, key(name)) }

@@ -1,0 +1,284 @@
+package engine
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/quereus/quereus/engine/parser"
+	"github.com/quereus/quereus/engine/schema"
+)
+
+// Schema diff: the DDL that migrates a schema's catalog content to its
+// declaration. Objects are matched by name (case-insensitively). The
+// statements come in Quereus's order: DROP ASSERTION, DROP TABLE (children
+// before the parents they reference), DROP VIEW, DROP INDEX, then the
+// creates (tables in declaration order, views, indexes, assertions), then
+// per-table ALTERs (ADD COLUMN, DROP COLUMN). A view, index or assertion
+// whose definition changed is dropped and created again. Creates are
+// printed from the declaration, qualified with the schema when it is not
+// main and carrying the declaration's default module.
+
+// migration computes the DDL statements for declared schema name.
+func migration(conn *Conn, name string) ([]string, error) {
+	d := conn.db.schemas.declaredSchema(name)
+	if d == nil {
+		return nil, fmt.Errorf("No declared schema found for '%s'", name)
+	}
+	if err := validateDeclaration(d); err != nil {
+		return nil, err
+	}
+	cat := conn.catalog()
+	sn := cat.SchemaName(d.Name)
+	if sn == "" {
+		sn = d.Name
+	}
+	return diffSchema(cat, sn, d)
+}
+
+// declaredModule is the declaration's `using (default_vtab_module = m)`.
+func declaredModule(d *parser.DeclareSchema) string {
+	for _, o := range d.Using {
+		if strings.EqualFold(o.Name, "default_vtab_module") {
+			return optionText(o.Value)
+		}
+	}
+	return ""
+}
+
+// qualify returns a copy of name qualified with sn (unless sn is main).
+func qualify(n parser.ObjectName, sn string) parser.ObjectName {
+	if schema.IsMain(sn) {
+		n.Schema = ""
+	} else {
+		n.Schema = sn
+	}
+	return n
+}
+
+// schemaPrefix is "sn." for schemas other than main.
+func schemaPrefix(sn string) string {
+	if schema.IsMain(sn) {
+		return ""
+	}
+	return sn + "."
+}
+
+func diffSchema(cat *schema.Catalog, sn string, d *parser.DeclareSchema) ([]string, error) {
+	module := declaredModule(d)
+	var tables []*parser.CreateTable
+	var views []*parser.CreateView
+	var indexes []*parser.CreateIndex
+	var asserts []*parser.CreateAssertion
+	for _, it := range d.Items {
+		switch it := it.(type) {
+		case *parser.CreateTable:
+			tables = append(tables, it)
+		case *parser.CreateView:
+			if it.Materialized {
+				return nil, fmt.Errorf("materialized views are not supported")
+			}
+			views = append(views, it)
+		case *parser.CreateIndex:
+			indexes = append(indexes, it)
+		case *parser.CreateAssertion:
+			asserts = append(asserts, it)
+		}
+	}
+	prefix := schemaPrefix(sn)
+	var dropAsserts, dropTables, dropViews, dropIndexes []string
+	var creates, alters []string
+
+	// Assertions live in main only.
+	if schema.IsMain(sn) {
+		declared := map[string]*parser.CreateAssertion{}
+		for _, a := range asserts {
+			declared[strings.ToLower(a.Name.Name)] = a
+		}
+		for _, a := range cat.Assertions() {
+			da := declared[strings.ToLower(a.Name)]
+			if da == nil || assertionText(da, sn) != assertionText(a.Def, sn) {
+				dropAsserts = append(dropAsserts, "DROP ASSERTION IF EXISTS "+a.Name)
+			}
+		}
+	} else if len(asserts) > 0 {
+		return nil, fmt.Errorf("assertions can only be declared in schema main")
+	}
+
+	// Tables.
+	declaredTables := map[string]*parser.CreateTable{}
+	for _, t := range tables {
+		declaredTables[strings.ToLower(t.Name.Name)] = t
+	}
+	actual := cat.TablesIn(sn)
+	dropSet := map[string]bool{}
+	for _, t := range actual {
+		if declaredTables[strings.ToLower(t.Name)] == nil {
+			dropSet[strings.ToLower(t.Name)] = true
+		}
+	}
+	for _, t := range orderDrops(actual, dropSet) {
+		dropTables = append(dropTables, "DROP TABLE IF EXISTS "+prefix+t)
+	}
+	for _, dt := range tables {
+		at := cat.TableIn(sn, dt.Name.Name)
+		if at == nil {
+			ct := *dt
+			ct.Name = qualify(dt.Name, sn)
+			if ct.Module == "" && module != "" {
+				ct.Module = module
+			}
+			creates = append(creates, parser.StmtString(&ct))
+			continue
+		}
+		alters = append(alters, alterColumns(prefix+at.Name, dt, at)...)
+	}
+
+	// Views.
+	declaredViews := map[string]*parser.CreateView{}
+	for _, v := range views {
+		declaredViews[strings.ToLower(v.Name.Name)] = v
+	}
+	for _, v := range cat.ViewsIn(sn) {
+		dv := declaredViews[strings.ToLower(v.Name)]
+		if dv == nil || viewText(dv, sn) != viewText(v.Def, sn) {
+			dropViews = append(dropViews, "DROP VIEW IF EXISTS "+prefix+v.Name)
+		}
+	}
+	var viewCreates []string
+	for _, dv := range views {
+		av := cat.ViewIn(sn, dv.Name.Name)
+		if av == nil || viewText(dv, sn) != viewText(av.Def, sn) {
+			viewCreates = append(viewCreates, viewText(dv, sn))
+		}
+	}
+
+	// Indexes (explicit ones; UNIQUE constraints' indexes belong to tables).
+	declaredIndexes := map[string]*parser.CreateIndex{}
+	for _, ix := range indexes {
+		declaredIndexes[strings.ToLower(ix.Name.Name)] = ix
+	}
+	for _, t := range actual {
+		for _, ix := range t.Indexes {
+			if ix.Implicit || ix.Def == nil {
+				continue
+			}
+			di := declaredIndexes[strings.ToLower(ix.Name)]
+			if di == nil || indexText(di, sn) != indexText(ix.Def, sn) {
+				dropIndexes = append(dropIndexes, "DROP INDEX IF EXISTS "+prefix+ix.Name)
+			}
+		}
+	}
+	var indexCreates []string
+	for _, di := range indexes {
+		ai := cat.IndexIn(sn, di.Name.Name)
+		if ai == nil || ai.Def == nil || indexText(di, sn) != indexText(ai.Def, sn) {
+			indexCreates = append(indexCreates, indexText(di, sn))
+		}
+	}
+
+	var assertCreates []string
+	for _, da := range asserts {
+		aa := cat.Assertion(da.Name.Name)
+		if aa == nil || assertionText(da, sn) != assertionText(aa.Def, sn) {
+			assertCreates = append(assertCreates, assertionText(da, sn))
+		}
+	}
+
+	out := append([]string{}, dropAsserts...)
+	out = append(out, dropTables...)
+	out = append(out, dropViews...)
+	out = append(out, dropIndexes...)
+	out = append(out, creates...)
+	out = append(out, viewCreates...)
+	out = append(out, indexCreates...)
+	out = append(out, assertCreates...)
+	return append(out, alters...), nil
+}
+
+func viewText(v *parser.CreateView, sn string) string {
+	c := *v
+	c.Name = qualify(v.Name, sn)
+	c.IfNotExists = false
+	return parser.StmtString(&c)
+}
+
+func indexText(ix *parser.CreateIndex, sn string) string {
+	c := *ix
+	c.Name = qualify(ix.Name, sn)
+	c.IfNotExists = false
+	return parser.StmtString(&c)
+}
+
+func assertionText(a *parser.CreateAssertion, sn string) string {
+	if a == nil {
+		return ""
+	}
+	c := *a
+	c.Name = qualify(a.Name, sn)
+	return parser.StmtString(&c)
+}
+
+// alterColumns is the ADD COLUMN / DROP COLUMN DDL that turns table at's
+// columns into the declared ones.
+func alterColumns(qname string, dt *parser.CreateTable, at *schema.Table) []string {
+	var out []string
+	for _, cd := range dt.Columns {
+		if at.ColumnIndex(cd.Name) < 0 {
+			text := parser.StmtString(&parser.AlterTable{Kind: parser.ObjTable, Name: parser.ObjectName{Name: "t"},
+				Action: &parser.AddColumn{Column: cd}})
+			if i := strings.Index(text, " add column "); i >= 0 {
+				text = text[i+len(" add column "):]
+			}
+			out = append(out, "ALTER TABLE "+qname+" ADD COLUMN "+text)
+		}
+	}
+	for _, col := range at.Columns {
+		found := false
+		for _, cd := range dt.Columns {
+			if strings.EqualFold(cd.Name, col.Name) {
+				found = true
+				break
+			}
+		}
+		if !found {
+			out = append(out, "ALTER TABLE "+qname+" DROP COLUMN "+col.Name)
+		}
+	}
+	return out
+}
+
+// orderDrops orders the tables to drop so that a table referencing
+// another of the set comes first.
+func orderDrops(actual []*schema.Table, dropSet map[string]bool) []string {
+	byName := map[string]*schema.Table{}
+	for _, t := range actual {
+		byName[strings.ToLower(t.Name)] = t
+	}
+	var post []string
+	state := map[string]int{} // 1 visiting, 2 done
+	var visit func(t *schema.Table)
+	visit = func(t *schema.Table) {
+		k := strings.ToLower(t.Name)
+		if state[k] != 0 {
+			return
+		}
+		state[k] = 1
+		for _, fk := range t.FKs {
+			rk := strings.ToLower(fk.RefTable)
+			if rk != k && dropSet[rk] && byName[rk] != nil {
+				visit(byName[rk])
+			}
+		}
+		state[k] = 2
+		post = append(post, t.Name)
+	}
+	for _, t := range actual {
+		if dropSet[strings.ToLower(t.Name)] {
+			visit(t)
+		}
+	}
+	for i, j := 0, len(post)-1; i < j; i, j = i+1, j-1 {
+		post[i], post[j] = post[j], post[i]
+	}
+	return post
+}
