@@ -214,8 +214,10 @@ func (wc *windowCall) excludedFrameValues(e *env, args [][]value.Value, info *pa
 
 // aggregate computes an aggregate window call per frame. A frame whose start
 // never moves is accumulated incrementally; a sliding frame uses the
-// aggregate's Inverse when it has one; anything else (EXCLUDE, DISTINCT over
-// a sliding frame, min/max over a sliding frame) is recomputed per row.
+// aggregate's Inverse when it has one (EXCLUDE inverts the excluded rows
+// out per row); min and max answer any frame from a segment tree
+// (window_tree.go); anything else (DISTINCT or a non-invertible aggregate
+// over a sliding frame) is recomputed per row.
 func (wc *windowCall) aggregate(e *env, args [][]value.Value, keep []bool, info *partitionInfo, frames [][2]int, out []value.Value) error {
 	acc, seen := wc.newAcc(), map[string]bool{}
 	step := func(j int, inverse bool) error {
@@ -240,10 +242,9 @@ func (wc *windowCall) aggregate(e *env, args [][]value.Value, keep []bool, info 
 		}
 		return acc.Step(args[j])
 	}
-	fixedStart, fixedEnd, monotonic := true, true, true
+	fixedStart, monotonic := true, true
 	for i := 1; i < len(frames); i++ {
 		fixedStart = fixedStart && frames[i][0] == frames[0][0]
-		fixedEnd = fixedEnd && frames[i][1] == frames[0][1]
 		monotonic = monotonic && frames[i][0] >= frames[i-1][0] && frames[i][1] >= frames[i-1][1]
 	}
 	_, invertible := acc.(functions.Inverter)
@@ -285,21 +286,13 @@ func (wc *windowCall) aggregate(e *env, args [][]value.Value, keep []bool, info 
 				return err
 			}
 		}
-	case !wc.frame.excludes() && fixedEnd && monotonic && orderInsensitive[strings.ToLower(wc.agg.def.Name)]:
-		// Frames ending together (... AND UNBOUNDED FOLLOWING): accumulate
-		// from the last row backwards.
-		lo := len(frames)
-		if lo > 0 {
-			lo = frames[0][1]
+	case orderInsensitive[strings.ToLower(wc.agg.def.Name)]:
+		tree, err := newExtremeTree(e, wc, args, keep)
+		if err != nil {
+			return err
 		}
-		for i := len(out) - 1; i >= 0; i-- {
-			for lo > frames[i][0] {
-				lo--
-				if err := step(lo, false); err != nil {
-					return err
-				}
-			}
-			if out[i], err = acc.Result(); err != nil {
+		for i := range out {
+			if out[i], err = tree.frameResult(info, i, frames[i][0], frames[i][1]); err != nil {
 				return err
 			}
 		}
@@ -322,9 +315,8 @@ func (wc *windowCall) aggregate(e *env, args [][]value.Value, keep []bool, info 
 	return nil
 }
 
-// orderInsensitive lists the aggregates without Inverse whose result does
-// not depend on the order rows are stepped in, so a frame may also be
-// accumulated from its end.
+// orderInsensitive lists the aggregates without Inverse whose result over
+// a frame may be assembled from results over its parts (window_tree.go).
 var orderInsensitive = map[string]bool{"min": true, "max": true}
 
 // resultExcluding returns acc's result for row i's frame [s, end) less the
