@@ -1,0 +1,97 @@
+package engine
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func TestDeclareDiffApplyMain(t *testing.T) {
+	_, c := openTestDB(t)
+	mustExec(t, c, `declare schema main {
+		table users { id INTEGER PRIMARY KEY, name TEXT NOT NULL }
+		seed users ((1, 'Ann'), (2, 'Bob'))
+	}`)
+	require.Equal(t, [][]any{{"create table users (id INTEGER primary key, name TEXT not null)"}},
+		queryRows(t, c, "diff schema main"))
+	mustExec(t, c, "apply schema main with seed")
+	require.Equal(t, [][]any{{int64(1), "Ann"}, {int64(2), "Bob"}}, queryRows(t, c, "select * from users order by id"))
+	require.Equal(t, [][]any{}, queryRows(t, c, "diff schema main"))
+
+	// Re-seeding keeps edited rows (existing keys are skipped).
+	mustExec(t, c, "update users set name = 'Edited' where id = 2")
+	mustExec(t, c, "apply schema main with seed")
+	require.Equal(t, [][]any{{int64(1), "Ann"}, {int64(2), "Edited"}}, queryRows(t, c, "select * from users order by id"))
+
+	// Redeclaring drops what is no longer declared and adds columns.
+	mustExec(t, c, `declare schema main {
+		table users { id INTEGER PRIMARY KEY, name TEXT NOT NULL, email TEXT NULL }
+		index users_name on users (name)
+	}`)
+	require.Equal(t, [][]any{
+		{"create index users_name on users (name)"},
+		{"ALTER TABLE users ADD COLUMN email TEXT null"},
+	}, queryRows(t, c, "diff schema main"))
+	mustExec(t, c, "apply schema main")
+	require.Equal(t, [][]any{}, queryRows(t, c, "diff schema main"))
+	require.Equal(t, [][]any{{"Ann", nil}}, queryRows(t, c, "select name, email from users where id = 1"))
+}
+
+func TestDiffDropsChildrenBeforeParents(t *testing.T) {
+	_, c := openTestDB(t)
+	mustExec(t, c, `create table p (id integer primary key);
+		create table ch (id integer primary key, pid integer references p(id));
+		declare schema main { table other { id integer primary key } }`)
+	require.Equal(t, [][]any{
+		{"DROP TABLE IF EXISTS ch"},
+		{"DROP TABLE IF EXISTS p"},
+		{"create table other (id integer primary key)"},
+	}, queryRows(t, c, "diff schema main"))
+}
+
+func TestDeclareRejectsDuplicates(t *testing.T) {
+	_, c := openTestDB(t)
+	_, err := queryErr(c, "declare schema s { table t (a integer) table T (b integer) }")
+	require.ErrorContains(t, err, "Table 'T' is declared more than once in schema 's'")
+	_, err = queryErr(c, "declare schema s { table d (a integer) view d as select 1 }")
+	require.ErrorContains(t, err, "'d' is declared as both a table and a view in schema 's'")
+	_, err = queryErr(c, "diff schema s")
+	require.ErrorContains(t, err, "No declared schema found for 's'")
+	_, err = queryErr(c, "apply schema s options (dry_run = true)")
+	require.ErrorContains(t, err, "Unsupported apply schema option 'dry_run'")
+}
+
+func TestNamedSchemaTables(t *testing.T) {
+	_, c := openTestDB(t)
+	_, err := queryErr(c, "create table app.t (id integer primary key)")
+	require.ErrorContains(t, err, "unknown schema: app")
+
+	mustExec(t, c, `declare schema app { table t { id INTEGER PRIMARY KEY, v TEXT } }`)
+	require.Equal(t, [][]any{{"create table app.t (id INTEGER primary key, v TEXT)"}}, queryRows(t, c, "diff schema app"))
+	mustExec(t, c, "apply schema app")
+	mustExec(t, c, "create table t (id integer primary key, v text)")
+	mustExec(t, c, "insert into app.t values (1, 'app'); insert into t values (1, 'main')")
+
+	// Unqualified names resolve on the path: main by default.
+	require.Equal(t, [][]any{{"main"}}, queryRows(t, c, "select v from t"))
+	require.Equal(t, [][]any{{"app"}}, queryRows(t, c, "select v from app.t"))
+	require.Equal(t, [][]any{{"app"}}, queryRows(t, c, "select v from t with schema app"))
+	mustExec(t, c, "pragma schema_path = 'app,main'")
+	require.Equal(t, [][]any{{"schema_path", "app,main"}}, queryRows(t, c, "pragma schema_path"))
+	require.Equal(t, [][]any{{"app"}}, queryRows(t, c, "select v from t"))
+	mustExec(t, c, "pragma schema_path = 'main'")
+
+	// A view body resolves next to the view, whatever the reader's path.
+	mustExec(t, c, "create view app.v as select v from t")
+	require.Equal(t, [][]any{{"app"}}, queryRows(t, c, "select * from app.v"))
+
+	_, err = queryErr(c, "select * from v")
+	require.ErrorContains(t, err, "Table 'v' not found in schema path: main")
+	assert.ErrorContains(t, err, "Did you mean: app.v?")
+
+	mustExec(t, c, "drop view app.v; drop table app.t")
+	_, err = queryErr(c, "select * from app.t")
+	require.ErrorContains(t, err, "Table not found: app.t")
+	require.Equal(t, [][]any{{"main"}}, queryRows(t, c, "select v from t"))
+}
