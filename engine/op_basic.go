@@ -92,19 +92,48 @@ func (n *projectNode) open(e *env) (rowIter, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &projectIter{e: e, in: it, exprs: n.exprs}, nil
+	reuse := len(n.exprs) <= maxInPlaceProjection && yieldsFreshRows(it)
+	return &projectIter{e: e, in: it, exprs: n.exprs, inPlace: reuse}, nil
+}
+
+// maxInPlaceProjection bounds the projections computed in place (through a
+// fixed-size scratch array).
+const maxInPlaceProjection = 16
+
+// yieldsFreshRows reports whether every row it returns is a new row that
+// nothing else keeps: a table scan's decoded rows, possibly filtered.
+func yieldsFreshRows(it rowIter) bool {
+	if f, ok := it.(*filterIter); ok {
+		it = f.in
+	}
+	_, ok := it.(*scanIter)
+	return ok
 }
 
 type projectIter struct {
 	e     *env
 	in    rowIter
 	exprs []*cexpr
+	// inPlace: the input rows are fresh (yieldsFreshRows), so the output
+	// overwrites the input row when it fits, saving an allocation per row.
+	inPlace bool
 }
 
 func (p *projectIter) Next() (value.Row, error) {
 	r, err := p.in.Next()
 	if r == nil || err != nil {
 		return nil, err
+	}
+	if p.inPlace && len(p.exprs) <= len(r) {
+		var tmp [maxInPlaceProjection]value.Value
+		for i, ce := range p.exprs {
+			if tmp[i], err = ce.fn(p.e, r); err != nil {
+				return nil, err
+			}
+		}
+		out := r[:len(p.exprs):len(p.exprs)]
+		copy(out, tmp[:len(p.exprs)])
+		return out, nil
 	}
 	out := make(value.Row, len(p.exprs))
 	for i, ce := range p.exprs {
