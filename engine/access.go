@@ -41,6 +41,9 @@ type keyPred struct {
 	op   string // "=", "<", "<=", ">", ">=", "null"
 	val  *cexpr
 	coll string
+	// expr is the rendered expression of an expression-index predicate
+	// (col is -1 then).
+	expr string
 }
 
 // keyPreds extracts the conjuncts usable as key bounds on table slots.
@@ -109,11 +112,11 @@ func flipOp(op string) string {
 }
 
 func (c *compiler) keyPred(tsc, keyScope *scope, colX, valX parser.Expr, op string) (keyPred, bool) {
+	isolated := &scope{slots: tsc.slots}
 	ref, ok := colX.(*parser.ColumnRef)
 	if !ok {
-		return keyPred{}, false
+		return c.exprKeyPred(isolated, keyScope, colX, valX, op)
 	}
-	isolated := &scope{slots: tsc.slots}
 	_, idx, sl, err := isolated.resolve(ref)
 	if err != nil || hasSubquery(valX) || refersTo(valX, tsc.slots) || isTimespanType(sl.typ) {
 		return keyPred{}, false
@@ -192,12 +195,21 @@ func (c *compiler) choosePath(t *schema.Table, label string, preds []keyPred) *a
 	pk := c.buildPath(t, nil, t.PK, preds, label)
 	try(pk, true, 1)
 	for _, ix := range t.Indexes {
-		if ix.Where != nil || hasExprPart(ix.Parts) {
+		if ix.Where != nil {
 			continue
 		}
 		try(c.buildPath(t, ix, ix.Parts, preds, label), ix.Unique, 1.5)
 	}
 	return best
+}
+
+// usableCollPart is usableColl for a key part (expression parts compare
+// under the part's collation).
+func usableCollPart(t *schema.Table, part schema.KeyPart, coll string) bool {
+	if part.Col < 0 {
+		return sameColl(coll, part.Collation)
+	}
+	return usableColl(t, part.Col, coll, part.Collation)
 }
 
 func hasExprPart(parts []schema.KeyPart) bool {
@@ -233,11 +245,23 @@ func usableColl(t *schema.Table, col int, coll, keyColl string) bool {
 func (c *compiler) buildPath(t *schema.Table, ix *schema.Index, parts []schema.KeyPart, preds []keyPred, label string) *accessPath {
 	p := &accessPath{index: ix, parts: partsOf(parts), cols: colsOf(parts)}
 	var terms []string
-	name := func(i int) string { return t.Columns[parts[i].Col].Name }
+	name := func(i int) string {
+		if parts[i].Col < 0 {
+			return parser.ExprString(parts[i].Expr)
+		}
+		return t.Columns[parts[i].Col].Name
+	}
+	// matches reports whether a predicate constrains key part i.
+	matches := func(kp keyPred, i int) bool {
+		if parts[i].Col < 0 {
+			return kp.col < 0 && kp.expr != "" && kp.expr == parser.ExprString(parts[i].Expr)
+		}
+		return kp.col == parts[i].Col
+	}
 	for i, part := range parts {
 		found := false
 		for _, kp := range preds {
-			if kp.col != part.Col {
+			if !matches(kp, i) {
 				continue
 			}
 			if kp.op == "null" {
@@ -247,7 +271,7 @@ func (c *compiler) buildPath(t *schema.Table, ix *schema.Index, parts []schema.K
 				found = true
 				break
 			}
-			if kp.op == "=" && usableColl(t, part.Col, kp.coll, part.Collation) {
+			if kp.op == "=" && usableCollPart(t, part, kp.coll) {
 				p.eq = append(p.eq, kp.val)
 				p.eqNull = append(p.eqNull, false)
 				terms = append(terms, name(i)+"=?")
@@ -259,7 +283,7 @@ func (c *compiler) buildPath(t *schema.Table, ix *schema.Index, parts []schema.K
 			continue
 		}
 		for _, kp := range preds {
-			if kp.col != part.Col || kp.op == "=" || kp.op == "null" || !usableColl(t, part.Col, kp.coll, part.Collation) {
+			if !matches(kp, i) || kp.op == "=" || kp.op == "null" || !usableCollPart(t, part, kp.coll) {
 				continue
 			}
 			b := &seekBound{val: kp.val, incl: kp.op == ">=" || kp.op == "<=", op: kp.op}
@@ -353,4 +377,30 @@ func (p *accessPath) bounds(e *env) (lower, upper []byte, empty bool, err error)
 		}
 	}
 	return lower, upper, false, nil
+}
+
+// exprKeyPred recognizes `expression op value` where the expression reads
+// only the table's columns (a candidate for an expression index).
+func (c *compiler) exprKeyPred(isolated, keyScope *scope, colX, valX parser.Expr, op string) (keyPred, bool) {
+	if _, isLit := colX.(*parser.Literal); isLit || hasSubquery(colX) || hasSubquery(valX) ||
+		!refersTo(colX, isolated.slots) || refersTo(valX, isolated.slots) {
+		return keyPred{}, false
+	}
+	sub := &compiler{conn: c.conn, cat: c.cat, params: newParamSet()}
+	colCE, err := sub.expr(isolated, colX)
+	if err != nil {
+		return keyPred{}, false
+	}
+	val, err := c.expr(keyScope, valX)
+	if err != nil {
+		return keyPred{}, false
+	}
+	coll, err := comparisonCollation(colCE, val)
+	if err != nil {
+		return keyPred{}, false
+	}
+	_, vf := coerceOperands(colCE, val)
+	v := *val
+	v.fn = vf
+	return keyPred{col: -1, op: op, val: &v, coll: coll, expr: parser.ExprString(colX)}, true
 }

@@ -163,8 +163,10 @@ func (c *compiler) createIndex(st *parser.CreateIndex) (*program, error) {
 		if err != nil {
 			return err
 		}
-		if hasExprPart(ix.Parts) {
-			return fmt.Errorf("expression indexes are not supported")
+		for _, p := range ix.Parts {
+			if p.Col < 0 && (hasSubquery(p.Expr) || hasParam(p.Expr)) {
+				return fmt.Errorf("index expressions may not contain subqueries or bind parameters")
+			}
 		}
 		nt := withIndex(t, ix)
 		w, err := newWriter(e, c, nt, parser.OpInsert)

@@ -1,6 +1,7 @@
 package engine
 
 import (
+	"context"
 	"fmt"
 	"testing"
 
@@ -89,4 +90,18 @@ func TestDescendingKeyRange(t *testing.T) {
 	require.Equal(t, []string{"SEARCH d USING PRIMARY KEY (k>? AND k<=?)"}, plan(t, c, "SELECT k FROM d WHERE k > 1 AND k <= 4"))
 	require.Equal(t, [][]any{{int64(4)}, {int64(3)}, {int64(2)}}, queryRows(t, c, "SELECT k FROM d WHERE k > 1 AND k <= 4"))
 	require.Equal(t, [][]any{{int64(1)}, {int64(2)}}, queryRows(t, c, "SELECT k FROM d WHERE k < 3 ORDER BY k"))
+}
+
+func TestExpressionIndex(t *testing.T) {
+	_, c := openTestDB(t)
+	mustExec(t, c, `CREATE TABLE u (id INTEGER PRIMARY KEY, email TEXT);
+		CREATE UNIQUE INDEX u_email ON u (lower(email));
+		INSERT INTO u VALUES (1, 'Ann@X'), (2, 'bob@x')`)
+	_, err := c.ExecScript(context.Background(), "INSERT INTO u VALUES (3, 'ANN@x')", nil)
+	require.ErrorContains(t, err, "UNIQUE constraint failed")
+	require.Equal(t, []string{"SEARCH u USING INDEX u_email (lower(email)=?)"}, plan(t, c, "SELECT id FROM u WHERE lower(email) = 'bob@x'"))
+	require.Equal(t, [][]any{{int64(2)}}, queryRows(t, c, "SELECT id FROM u WHERE lower(email) = 'bob@x'"))
+	mustExec(t, c, "UPDATE u SET email = 'Carl@x' WHERE id = 2")
+	require.Equal(t, [][]any{}, queryRows(t, c, "SELECT id FROM u WHERE lower(email) = 'bob@x'"))
+	require.Equal(t, [][]any{{int64(2)}}, queryRows(t, c, "SELECT id FROM u WHERE lower(email) = 'carl@x'"))
 }

@@ -65,14 +65,3 @@ func pkValues(t *schema.Table, row value.Row) []value.Value {
 func dataKey(t *schema.Table, row value.Row) []byte {
 	return appendKey(nil, pkValues(t, row), partsOf(t.PK))
 }
-
-// indexKeyPrefix is the encoded index columns of a row.
-func indexKeyPrefix(ix *schema.Index, row value.Row, vals []value.Value) []byte {
-	if vals == nil {
-		vals = make([]value.Value, len(ix.Parts))
-		for i, p := range ix.Parts {
-			vals[i] = row[p.Col]
-		}
-	}
-	return appendKey(nil, vals, partsOf(ix.Parts))
-}

@@ -67,13 +67,15 @@ func compileChecks(c *compiler, t *schema.Table) (*rowChecks, error) {
 // writer performs row writes on one table with constraint checks, index
 // maintenance, statistics and change events.
 type writer struct {
-	e      *env
-	c      *compiler
-	t      *schema.Table
-	data   storage.KVStore
-	idx    []storage.KVStore
-	checks *rowChecks
-	fks    *fkChecks
+	e *env
+	c *compiler
+	t *schema.Table
+	// partExprs caches the compiled expressions of expression index parts.
+	partExprs map[*schema.Index][]*cexpr
+	data      storage.KVStore
+	idx       []storage.KVStore
+	checks    *rowChecks
+	fks       *fkChecks
 }
 
 func newWriter(e *env, c *compiler, t *schema.Table, _ parser.Operation) (*writer, error) {
@@ -175,6 +177,10 @@ func (w *writer) inIndex(ix *schema.Index, row value.Row) (bool, error) {
 func uniqueMsg(t *schema.Table, ix *schema.Index) string {
 	names := make([]string, len(ix.Parts))
 	for i, p := range ix.Parts {
+		if p.Col < 0 {
+			names[i] = parser.ExprString(p.Expr)
+			continue
+		}
 		names[i] = t.Columns[p.Col].Name
 	}
 	return fmt.Sprintf("UNIQUE constraint failed: %s (%s)", t.Name, strings.Join(names, ", "))
@@ -184,15 +190,19 @@ func uniqueMsg(t *schema.Table, ix *schema.Index) string {
 // has the same values in a unique index, or nil.
 func (w *writer) uniqueConflict(i int, row value.Row, selfKey []byte) ([]byte, error) {
 	ix := w.t.Indexes[i]
-	for _, p := range ix.Parts {
-		if row[p.Col].IsNull() {
+	vals, err := w.indexValues(ix, row)
+	if err != nil {
+		return nil, err
+	}
+	for _, v := range vals {
+		if v.IsNull() {
 			return nil, nil
 		}
 	}
 	if ok, err := w.inIndex(ix, row); err != nil || !ok {
 		return nil, err
 	}
-	prefix := indexKeyPrefix(ix, row, nil)
+	prefix := appendKey(nil, vals, partsOf(ix.Parts))
 	it, err := w.idx[i].Iterate(storage.IterOptions{Lower: prefix, Upper: prefixEnd(prefix)})
 	if err != nil {
 		return nil, err
@@ -214,8 +224,11 @@ func (w *writer) putIndexes(row value.Row, key []byte) error {
 		} else if !ok {
 			continue
 		}
-		ik := append(indexKeyPrefix(ix, row, nil), key...)
-		if err := w.idx[i].Put(ik, key); err != nil {
+		prefix, err := w.indexPrefix(ix, row)
+		if err != nil {
+			return err
+		}
+		if err := w.idx[i].Put(append(prefix, key...), key); err != nil {
 			return err
 		}
 	}
@@ -224,8 +237,11 @@ func (w *writer) putIndexes(row value.Row, key []byte) error {
 
 func (w *writer) deleteIndexes(row value.Row, key []byte) error {
 	for i, ix := range w.t.Indexes {
-		ik := append(indexKeyPrefix(ix, row, nil), key...)
-		if err := w.idx[i].Delete(ik); err != nil {
+		prefix, err := w.indexPrefix(ix, row)
+		if err != nil {
+			return err
+		}
+		if err := w.idx[i].Delete(append(prefix, key...)); err != nil {
 			return err
 		}
 	}
@@ -470,9 +486,59 @@ func (w *writer) backfill(ix *schema.Index) error {
 		} else if !ok {
 			continue
 		}
-		if err := w.idx[i].Put(append(indexKeyPrefix(ix, row, nil), key...), key); err != nil {
+		prefix, err := w.indexPrefix(ix, row)
+		if err != nil {
+			return err
+		}
+		if err := w.idx[i].Put(append(prefix, key...), key); err != nil {
 			return err
 		}
 	}
 	return it.Err()
+}
+
+// indexValues computes a row's index key values: column parts read the
+// row, expression parts are evaluated over it.
+func (w *writer) indexValues(ix *schema.Index, row value.Row) ([]value.Value, error) {
+	vals := make([]value.Value, len(ix.Parts))
+	for i, p := range ix.Parts {
+		if p.Col >= 0 {
+			vals[i] = row[p.Col]
+			continue
+		}
+		exprs, ok := w.partExprs[ix]
+		if !ok {
+			sc := checkScope(w.t)
+			exprs = make([]*cexpr, len(ix.Parts))
+			for j, q := range ix.Parts {
+				if q.Col >= 0 {
+					continue
+				}
+				ce, err := w.c.expr(sc, q.Expr)
+				if err != nil {
+					return nil, err
+				}
+				exprs[j] = ce
+			}
+			if w.partExprs == nil {
+				w.partExprs = map[*schema.Index][]*cexpr{}
+			}
+			w.partExprs[ix] = exprs
+		}
+		v, err := exprs[i].fn(w.e, constraintRow(row, row, nil, len(w.t.Columns)))
+		if err != nil {
+			return nil, err
+		}
+		vals[i] = v
+	}
+	return vals, nil
+}
+
+// indexPrefix is the encoded index-column part of a row's index key.
+func (w *writer) indexPrefix(ix *schema.Index, row value.Row) ([]byte, error) {
+	vals, err := w.indexValues(ix, row)
+	if err != nil {
+		return nil, err
+	}
+	return appendKey(nil, vals, partsOf(ix.Parts)), nil
 }
