@@ -9,8 +9,8 @@ import (
 )
 
 // BenchmarkWindow runs window queries over 10,000 rows in 10 partitions:
-// ranking, a running sum (incremental), a sliding sum (Inverse) and a
-// sliding max (recomputed per row over a 21-row frame).
+// ranking, a running sum (incremental), a sliding sum (Inverse), a
+// sliding max over 21 and 1,001 rows (segment tree) and an EXCLUDE frame.
 func BenchmarkWindow(b *testing.B) {
 	st, err := storage.Open(storage.Options{})
 	if err != nil {
@@ -40,6 +40,8 @@ func BenchmarkWindow(b *testing.B) {
 		{"running_sum", "SELECT sum(v) OVER (PARTITION BY g ORDER BY id) FROM w"},
 		{"sliding_sum", "SELECT sum(v) OVER (PARTITION BY g ORDER BY id ROWS BETWEEN 10 PRECEDING AND 10 FOLLOWING) FROM w"},
 		{"sliding_max", "SELECT max(v) OVER (PARTITION BY g ORDER BY id ROWS BETWEEN 10 PRECEDING AND 10 FOLLOWING) FROM w"},
+		{"wide_max", "SELECT max(v) OVER (PARTITION BY g ORDER BY id ROWS BETWEEN 500 PRECEDING AND 500 FOLLOWING) FROM w"},
+		{"exclude_sum", "SELECT sum(v) OVER (PARTITION BY g ORDER BY v ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING EXCLUDE TIES) FROM w"},
 	} {
 		b.Run(q.name, func(b *testing.B) {
 			for b.Loop() {
