@@ -216,10 +216,12 @@ func (wc *windowCall) excludedFrameValues(e *env, args [][]value.Value, info *pa
 // never moves is accumulated incrementally; a sliding frame uses the
 // aggregate's Inverse when it has one (EXCLUDE inverts the excluded rows
 // out per row); min and max answer any frame from a segment tree
-// (window_tree.go); anything else (DISTINCT or a non-invertible aggregate
-// over a sliding frame) is recomputed per row.
+// (window_tree.go); anything else (a non-invertible aggregate over a sliding
+// frame) is recomputed per row. DISTINCT counts each value's rows in the
+// accumulator: a value is stepped on its first row and inverted on its
+// last.
 func (wc *windowCall) aggregate(e *env, args [][]value.Value, keep []bool, info *partitionInfo, frames [][2]int, out []value.Value) error {
-	acc, seen := wc.newAcc(), map[string]bool{}
+	acc, seen := wc.newAcc(), map[string]int{}
 	step := func(j int, inverse bool) error {
 		if err := e.tick(); err != nil {
 			return err
@@ -232,10 +234,13 @@ func (wc *windowCall) aggregate(e *env, args [][]value.Value, keep []bool, info 
 				return nil
 			}
 			k := string(rowKey(args[j]))
-			if seen[k] {
+			if inverse {
+				if seen[k]--; seen[k] > 0 {
+					return nil
+				}
+			} else if seen[k]++; seen[k] > 1 {
 				return nil
 			}
-			seen[k] = true
 		}
 		if inverse {
 			return acc.(functions.Inverter).Inverse(args[j])
@@ -265,12 +270,12 @@ func (wc *windowCall) aggregate(e *env, args [][]value.Value, keep []bool, info 
 				return err
 			}
 		}
-	case monotonic && invertible && !wc.distinct:
+	case monotonic && invertible:
 		lo, hi := 0, 0
 		for i := range out {
 			s, end := frames[i][0], frames[i][1]
 			if s >= hi {
-				acc, lo, hi = wc.newAcc(), s, s
+				acc, seen, lo, hi = wc.newAcc(), map[string]int{}, s, s
 			}
 			for ; hi < end; hi++ {
 				if err := step(hi, false); err != nil {
@@ -298,7 +303,7 @@ func (wc *windowCall) aggregate(e *env, args [][]value.Value, keep []bool, info 
 		}
 	default:
 		for i := range out {
-			acc, seen = wc.newAcc(), map[string]bool{}
+			acc, seen = wc.newAcc(), map[string]int{}
 			for j := frames[i][0]; j < frames[i][1]; j++ {
 				if wc.frame.excluded(info, i, j) {
 					continue

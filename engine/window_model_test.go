@@ -127,12 +127,18 @@ func TestWindowFramesMatchModel(t *testing.T) {
 					if excl != "" {
 						frame += " EXCLUDE " + excl
 					}
-					got := queryRows(t, c, `SELECT id, count(*) OVER w, sum(id) OVER w, first_value(id) OVER w, min(id) OVER w, max(id) OVER w FROM m
+					got := queryRows(t, c, `SELECT id, count(*) OVER w, sum(id) OVER w, first_value(id) OVER w, min(id) OVER w, max(id) OVER w, count(DISTINCT v) OVER w FROM m
 					WINDOW w AS (PARTITION BY g ORDER BY v`+dir+` `+frame+`) ORDER BY id`)
 					for _, r := range got {
 						id := int(r[0].(int64))
 						want := modelFrame(rows, id, unit, dir != "", s, e, excl)
 						var sum, first, lo, hi any
+						distinct := map[int]bool{}
+						for _, w := range want {
+							if v := rows[w-1].v; v != nil {
+								distinct[*v] = true
+							}
+						}
 						if len(want) > 0 {
 							total := int64(0)
 							for _, w := range want {
@@ -141,7 +147,7 @@ func TestWindowFramesMatchModel(t *testing.T) {
 							sum, first = total, int64(want[0])
 							lo, hi = int64(slices.Min(want)), int64(slices.Max(want))
 						}
-						require.Equal(t, []any{int64(len(want)), sum, first, lo, hi}, r[1:], "%s%s, id %d: frame %v", dir, frame, id, want)
+						require.Equal(t, []any{int64(len(want)), sum, first, lo, hi, int64(len(distinct))}, r[1:], "%s%s, id %d: frame %v", dir, frame, id, want)
 					}
 				}
 			}
