@@ -188,8 +188,9 @@ func (c *compiler) renameTable(e *env, t *schema.Table, newName string) error {
 	if cat.Table(newName) != nil || cat.View(newName) != nil {
 		return fmt.Errorf("Table %s already exists", newName)
 	}
+	op := newRenameOp(e, t.Name, newName, "", "")
 	def := cloneAST(t.Def)
-	renameTableRefs(def, t.Name, newName)
+	op.apply(def)
 	def.Name.Name = newName
 	nt, err := e.conn.db.buildTable(def)
 	if err != nil {
@@ -201,14 +202,15 @@ func (c *compiler) renameTable(e *env, t *schema.Table, newName string) error {
 		if ix.Implicit {
 			continue
 		}
-		idef := *ix.Def
+		idef := cloneAST(ix.Def)
+		op.apply(idef)
 		idef.Table = newName
-		nix, err := schema.BuildIndex(&idef, nt, knownCollation)
+		nix, err := schema.BuildIndex(idef, nt, knownCollation)
 		if err != nil {
 			return err
 		}
 		nt.Indexes = append(nt.Indexes, nix)
-		if err := putCatalog(e, indexCatalogKey(ix.Name), ddlText(&idef)); err != nil {
+		if err := putCatalog(e, indexCatalogKey(ix.Name), ddlText(idef)); err != nil {
 			return err
 		}
 	}
@@ -232,8 +234,7 @@ func (c *compiler) renameTable(e *env, t *schema.Table, newName string) error {
 	cat2.DropTable(t.Name)
 	cat2.PutTable(nt)
 	schemaEvent(e, storage.Alter, "table", newName, text)
-	old := t.Name
-	return c.propagate(e, old, func(root any) { renameTableRefs(root, old, newName) })
+	return c.propagate(e, t.Name, op.apply)
 }
 
 func (c *compiler) addColumn(e *env, t *schema.Table, cd *parser.ColumnDef) error {
@@ -405,9 +406,10 @@ func (c *compiler) renameColumn(e *env, t *schema.Table, oldName, newName string
 	if j := t.ColumnIndex(newName); j >= 0 && j != i {
 		return fmt.Errorf("column %s already exists in table %s", newName, t.Name)
 	}
+	op := newRenameOp(e, t.Name, "", oldName, newName)
 	def := cloneAST(t.Def)
 	def.Columns[i].Name = newName
-	renameColumnRefs(def, t.Name, oldName, newName, true)
+	op.apply(def)
 	// Explicit indexes refer to columns by name: rename there too.
 	renamed := *t
 	renamed.Indexes = nil
@@ -417,7 +419,7 @@ func (c *compiler) renameColumn(e *env, t *schema.Table, oldName, newName string
 			continue
 		}
 		idef := cloneAST(ix.Def)
-		renameColumnRefs(idef, t.Name, oldName, newName, true)
+		op.apply(idef)
 		nix := *ix
 		nix.Def = idef
 		renamed.Indexes = append(renamed.Indexes, &nix)
@@ -428,7 +430,7 @@ func (c *compiler) renameColumn(e *env, t *schema.Table, oldName, newName string
 	if err := c.replaceTable(e, &renamed, def, nil, false); err != nil {
 		return err
 	}
-	return c.propagate(e, t.Name, func(root any) { renameColumnRefs(root, t.Name, oldName, newName, false) })
+	return c.propagate(e, t.Name, op.apply)
 }
 
 // propagate applies a rename to the stored ASTs of every other table and

@@ -7,10 +7,12 @@ import (
 	"github.com/quereus/quereus/engine/parser"
 )
 
-// astrewrite.go propagates ALTER TABLE renames into stored ASTs (views,
-// CHECK constraints, foreign keys and defaults of other tables). The walk is
-// reflective so every node type, present and future, is covered; ASTs are
-// deep-copied first because published catalogs share them.
+// astrewrite.go holds the reflective AST helpers ALTER TABLE uses to
+// propagate renames into stored ASTs (views, CHECK constraints, foreign
+// keys and defaults of other tables; the scope-aware rename itself is in
+// alter_rename_scope.go). The walks are reflective so every node type,
+// present and future, is covered; ASTs are deep-copied first because
+// published catalogs share them.
 
 // cloneAST deep-copies an AST (pointers, slices and structs; other values
 // are shared, which is safe because they are immutable).
@@ -102,59 +104,4 @@ func mentionsTable(root any, table string) bool {
 		}
 	})
 	return found
-}
-
-// renameTableRefs rewrites references to table old as new (in place).
-func renameTableRefs(root any, old, new string) {
-	visitAST(root, func(n any) {
-		switch n := n.(type) {
-		case *parser.TableRef:
-			if strings.EqualFold(n.Name, old) {
-				n.Name = new
-			}
-		case *parser.ColumnRef:
-			if strings.EqualFold(n.Table, old) {
-				n.Table = new
-			}
-		case *parser.ForeignKey:
-			if strings.EqualFold(n.Table.Name, old) {
-				n.Table.Name = new
-			}
-		case *parser.CreateIndex:
-			if strings.EqualFold(n.Table, old) {
-				n.Table = new
-			}
-		}
-	})
-}
-
-// renameColumnRefs rewrites references to column old of table as new (in
-// place): unqualified references, and references qualified by the table's
-// name or by an alias the AST gives it.
-func renameColumnRefs(root any, table, old, new string, self bool) {
-	quals := map[string]bool{strings.ToLower(table): true}
-	visitAST(root, func(n any) {
-		if t, ok := n.(*parser.TableRef); ok && strings.EqualFold(t.Name, table) && t.Alias != "" {
-			quals[strings.ToLower(t.Alias)] = true
-		}
-	})
-	if self {
-		quals["new"], quals["old"] = true, true
-	}
-	visitAST(root, func(n any) {
-		switch n := n.(type) {
-		case *parser.ColumnRef:
-			if strings.EqualFold(n.Column, old) && (n.Table == "" || quals[strings.ToLower(n.Table)]) {
-				n.Column = new
-			}
-		case *parser.ForeignKey:
-			if strings.EqualFold(n.Table.Name, table) {
-				for i, c := range n.Columns {
-					if strings.EqualFold(c, old) {
-						n.Columns[i] = new
-					}
-				}
-			}
-		}
-	})
 }

@@ -70,10 +70,21 @@ func (c *compiler) returning(sc *scope, list []*parser.ResultColumn) ([]*cexpr, 
 			return nil, nil, err
 		}
 		exprs = append(exprs, ce)
-		cols = append(cols, outCol{name: resultName(rc), typ: ce.typ, coll: ce.coll})
+		cols = append(cols, outCol{name: returningName(rc), typ: ce.typ, coll: ce.coll})
 	}
 	dedupeNames(cols)
 	return exprs, cols, nil
+}
+
+// returningName names a RETURNING column: as a select-list column, except
+// that an unaliased NEW.x / OLD.x keeps its qualifier as written (so the
+// two images of a column stay apart).
+func returningName(rc *parser.ResultColumn) string {
+	if ref, ok := rc.Expr.(*parser.ColumnRef); ok && rc.Alias == "" &&
+		(strings.EqualFold(ref.Table, "new") || strings.EqualFold(ref.Table, "old")) {
+		return ref.Table + "." + ref.Column
+	}
+	return resultName(rc)
 }
 
 func evalRow(e *env, exprs []*cexpr, row value.Row) (value.Row, error) {

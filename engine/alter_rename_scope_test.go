@@ -1,0 +1,46 @@
+package engine
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/require"
+)
+
+// TestRenameColumnRespectsScopes checks that RENAME COLUMN rewrites only
+// the references that bind to the renamed table.
+func TestRenameColumnRespectsScopes(t *testing.T) {
+	_, c := openTestDB(t)
+	mustExec(t, c, `CREATE TABLE t (id INTEGER PRIMARY KEY, k INTEGER NOT NULL);
+		CREATE TABLE o (id INTEGER PRIMARY KEY, k INTEGER NOT NULL);
+		INSERT INTO t VALUES (1, 5); INSERT INTO o VALUES (2, 20);
+		CREATE VIEW v_cte AS WITH c AS (SELECT k FROM t) SELECT c.k FROM c;
+		CREATE VIEW v_shadow AS WITH t AS (SELECT 0 AS k) SELECT k FROM t;
+		CREATE VIEW v_rec AS WITH RECURSIVE t(k) AS (SELECT 0 UNION ALL SELECT k + 1 FROM t WHERE k < 2) SELECT k FROM t;
+		CREATE VIEW v_alias AS SELECT (SELECT a.k FROM o AS a WHERE a.id = 2) AS inner_k FROM t AS a;
+		CREATE VIEW v_star AS WITH c AS (SELECT * FROM t) SELECT k FROM c;
+		ALTER TABLE t RENAME COLUMN k TO kk`)
+	require.Equal(t, [][]any{{int64(5)}}, queryRows(t, c, "SELECT kk FROM v_cte"))
+	require.Equal(t, [][]any{{int64(0)}}, queryRows(t, c, "SELECT k FROM v_shadow"))
+	require.Equal(t, [][]any{{int64(0)}, {int64(1)}, {int64(2)}}, queryRows(t, c, "SELECT k FROM v_rec ORDER BY k"))
+	require.Equal(t, [][]any{{int64(20)}}, queryRows(t, c, "SELECT inner_k FROM v_alias"))
+	require.Equal(t, [][]any{{int64(5)}}, queryRows(t, c, "SELECT kk FROM v_star"))
+}
+
+// TestRenameTableRespectsScopes checks RENAME TO against CTEs and aliases
+// that already use the new name.
+func TestRenameTableRespectsScopes(t *testing.T) {
+	_, c := openTestDB(t)
+	mustExec(t, c, `CREATE TABLE qt (id INTEGER PRIMARY KEY, x INTEGER);
+		CREATE TABLE qu (id INTEGER PRIMARY KEY, x INTEGER);
+		INSERT INTO qt VALUES (1, 10); INSERT INTO qu VALUES (1, 77);
+		CREATE VIEW w AS SELECT qt.x AS a, z.x AS b FROM qt JOIN qu AS z ON qt.id = z.id;
+		CREATE VIEW s AS WITH zap AS (SELECT 1 AS x) SELECT x FROM zap;
+		CREATE TABLE zap (id INTEGER PRIMARY KEY, x INTEGER);
+		CREATE INDEX ix_qt ON qt(x) WHERE qt.x > 0;
+		ALTER TABLE qt RENAME TO z;
+		ALTER TABLE zap RENAME TO zap2`)
+	require.Equal(t, [][]any{{int64(10), int64(77)}}, queryRows(t, c, "SELECT a, b FROM w"))
+	require.Equal(t, [][]any{{int64(1)}}, queryRows(t, c, "SELECT x FROM s"))
+	mustExec(t, c, "INSERT INTO z VALUES (2, -1)")
+	require.Equal(t, [][]any{{int64(10)}}, queryRows(t, c, "SELECT x FROM z WHERE x > 0"))
+}
