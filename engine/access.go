@@ -1,6 +1,8 @@
 package engine
 
 import (
+	"bytes"
+	"sort"
 	"fmt"
 	"strings"
 
@@ -20,7 +22,13 @@ type seekBound struct {
 // accessPath is how a table scan finds its rows: the primary key or one
 // secondary index, an equality prefix, an optional range on the next key
 // component, or everything.
+// maxInSeeks bounds the IN-list length turned into point seeks.
+const maxInSeeks = 1000
+
 type accessPath struct {
+	// in is an IN list on the key component after the equality prefix:
+	// the scan seeks each value in turn (in key order).
+	in      []*cexpr
 	index   *schema.Index // nil = primary key
 	parts   []keyPart
 	cols    []int // table column of each key part
@@ -33,7 +41,7 @@ type accessPath struct {
 }
 
 // usesKey reports whether the path seeks rather than scans.
-func (p *accessPath) usesKey() bool { return len(p.eq) > 0 || p.lo != nil || p.hi != nil }
+func (p *accessPath) usesKey() bool { return len(p.eq) > 0 || p.lo != nil || p.hi != nil || p.in != nil }
 
 // keyPred is a usable `column op value` conjunct.
 type keyPred struct {
@@ -44,6 +52,8 @@ type keyPred struct {
 	// expr is the rendered expression of an expression-index predicate
 	// (col is -1 then).
 	expr string
+	// list holds the values of an `IN (...)` predicate (op "in").
+	list []*cexpr
 }
 
 // keyPreds extracts the conjuncts usable as key bounds on table slots.
@@ -81,6 +91,28 @@ func (c *compiler) keyPreds(tsc *scope, keyScope *scope, conj []parser.Expr) []k
 			}
 			if kp, ok := c.keyPred(tsc, keyScope, x.X, x.Hi, "<="); ok {
 				out = append(out, kp)
+			}
+		case *parser.In:
+			if x.Not || x.Select != nil || x.Table != nil || len(x.List) == 0 || len(x.List) > maxInSeeks {
+				continue
+			}
+			var list []*cexpr
+			var first keyPred
+			ok := true
+			for i, item := range x.List {
+				kp, good := c.keyPred(tsc, keyScope, x.X, item, "=")
+				if !good || kp.col < 0 || i > 0 && kp.coll != first.coll {
+					ok = false
+					break
+				}
+				if i == 0 {
+					first = kp
+				}
+				list = append(list, kp.val)
+			}
+			if ok {
+				first.op, first.list, first.val = "in", list, nil
+				out = append(out, first)
 			}
 		case *parser.IsNull:
 			if x.Not {
@@ -176,12 +208,17 @@ func (c *compiler) choosePath(t *schema.Table, label string, preds []keyPred) *a
 		for range p.eq {
 			rows *= 0.1
 		}
+		if p.in != nil {
+			rows *= 0.1 * float64(len(p.in))
+		}
 		if p.lo != nil && p.hi != nil {
 			rows *= 0.25
 		} else if p.lo != nil || p.hi != nil {
 			rows *= 0.5
 		}
-		if unique && len(p.eq) == len(p.parts) {
+		if unique && p.in != nil && len(p.eq)+1 == len(p.parts) {
+			rows = float64(len(p.in))
+		} else if unique && len(p.eq) == len(p.parts) {
 			rows = 1
 		}
 		if rows < 1 {
@@ -281,6 +318,16 @@ func (c *compiler) buildPath(t *schema.Table, ix *schema.Index, parts []schema.K
 		}
 		if found {
 			continue
+		}
+		for _, kp := range preds {
+			if kp.op == "in" && matches(kp, i) && usableCollPart(t, part, kp.coll) {
+				p.in = kp.list
+				terms = append(terms, name(i)+" IN (...)")
+				break
+			}
+		}
+		if p.in != nil {
+			break
 		}
 		for _, kp := range preds {
 			if !matches(kp, i) || kp.op == "=" || kp.op == "null" || !usableCollPart(t, part, kp.coll) {
@@ -403,4 +450,41 @@ func (c *compiler) exprKeyPred(isolated, keyScope *scope, colX, valX parser.Expr
 	v := *val
 	v.fn = vf
 	return keyPred{col: -1, op: op, val: &v, coll: coll, expr: parser.ExprString(colX)}, true
+}
+
+// inRanges computes one key range per distinct IN-list value, in key order
+// (descending when the scan runs in reverse).
+func (p *accessPath) inRanges(e *env) ([][2][]byte, error) {
+	prefix, _, empty, err := p.bounds(e)
+	if err != nil || empty {
+		return nil, err
+	}
+	k := len(p.eq)
+	seen := map[string]bool{}
+	var keys [][]byte
+	for _, ce := range p.in {
+		v, err := ce.fn(e, nil)
+		if err != nil {
+			return nil, err
+		}
+		if v.IsNull() {
+			continue
+		}
+		key := appendKey(append([]byte(nil), prefix...), []value.Value{v}, p.parts[k:k+1])
+		if !seen[string(key)] {
+			seen[string(key)] = true
+			keys = append(keys, key)
+		}
+	}
+	sort.Slice(keys, func(i, j int) bool {
+		if p.reverse {
+			return bytes.Compare(keys[i], keys[j]) > 0
+		}
+		return bytes.Compare(keys[i], keys[j]) < 0
+	})
+	out := make([][2][]byte, len(keys))
+	for i, key := range keys {
+		out[i] = [2][]byte{key, prefixEnd(key)}
+	}
+	return out, nil
 }

@@ -21,6 +21,9 @@ func (n *scanNode) open(e *env) (rowIter, error) {
 		return nil, err
 	}
 	data := e.store(ds)
+	if n.path.in != nil {
+		return n.openIn(e, data)
+	}
 	lower, upper, empty, err := n.path.bounds(e)
 	if err != nil {
 		return nil, err
@@ -96,3 +99,59 @@ func (s *scanIter) Next() (value.Row, error) {
 }
 
 func (s *scanIter) Close() { s.it.Close() }
+
+// openIn scans one key range per IN-list value, one after the other.
+func (n *scanNode) openIn(e *env, data storage.KVStore) (rowIter, error) {
+	ranges, err := n.path.inRanges(e)
+	if err != nil {
+		return nil, err
+	}
+	src := data
+	if n.path.index != nil {
+		is, err := n.db.indexStore(n.t, n.path.index)
+		if err != nil {
+			return nil, err
+		}
+		src = e.store(is)
+	}
+	return &multiRangeIter{e: e, src: src, data: data, ranges: ranges, n: n}, nil
+}
+
+// multiRangeIter concatenates scans of several key ranges.
+type multiRangeIter struct {
+	e      *env
+	src    storage.KVStore
+	data   storage.KVStore
+	ranges [][2][]byte
+	n      *scanNode
+	cur    *scanIter
+}
+
+func (m *multiRangeIter) Next() (value.Row, error) {
+	for {
+		if m.cur == nil {
+			if len(m.ranges) == 0 {
+				return nil, nil
+			}
+			r := m.ranges[0]
+			m.ranges = m.ranges[1:]
+			it, err := m.src.Iterate(storage.IterOptions{Lower: r[0], Upper: r[1], Reverse: m.n.path.reverse})
+			if err != nil {
+				return nil, err
+			}
+			m.cur = &scanIter{e: m.e, it: it, data: m.data, viaIndex: m.n.path.index != nil, ncols: len(m.n.t.Columns)}
+		}
+		row, err := m.cur.Next()
+		if err != nil || row != nil {
+			return row, err
+		}
+		m.cur.Close()
+		m.cur = nil
+	}
+}
+
+func (m *multiRangeIter) Close() {
+	if m.cur != nil {
+		m.cur.Close()
+	}
+}

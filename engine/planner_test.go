@@ -105,3 +105,14 @@ func TestExpressionIndex(t *testing.T) {
 	require.Equal(t, [][]any{}, queryRows(t, c, "SELECT id FROM u WHERE lower(email) = 'bob@x'"))
 	require.Equal(t, [][]any{{int64(2)}}, queryRows(t, c, "SELECT id FROM u WHERE lower(email) = 'carl@x'"))
 }
+
+func TestInListSeeks(t *testing.T) {
+	c := setupPlannerDB(t)
+	require.Equal(t, []string{"SEARCH t USING PRIMARY KEY (a IN (...))"}, plan(t, c, "SELECT b FROM t WHERE a IN (3, 1, 2)"))
+	require.Equal(t, [][]any{{int64(1)}, {int64(2)}, {int64(3)}}, queryRows(t, c, "SELECT a FROM t WHERE a IN (3, 1, 2, 1, NULL)"))
+	require.Equal(t, [][]any{{int64(3)}, {int64(1)}}, queryRows(t, c, "SELECT a FROM t WHERE a IN (3, 1) ORDER BY a DESC"))
+	require.Equal(t, []string{"SEARCH u USING PRIMARY KEY (x=? AND y IN (...))"}, plan(t, c, "SELECT * FROM u WHERE x = 3 AND y IN (3, 23)"))
+	require.Equal(t, [][]any{{int64(3)}, {int64(23)}}, queryRows(t, c, "SELECT y FROM u WHERE x = 3 AND y IN (23, 3, 4)"))
+	require.Equal(t, [][]any{{int64(7)}, {int64(57)}, {int64(107)}, {int64(157)}, {int64(9)}, {int64(59)}, {int64(109)}, {int64(159)}},
+		queryRows(t, c, "SELECT a FROM t WHERE b IN (9, 7)"))
+}
