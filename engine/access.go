@@ -2,8 +2,8 @@ package engine
 
 import (
 	"bytes"
-	"sort"
 	"fmt"
+	"sort"
 	"strings"
 
 	"github.com/quereus/quereus/engine/parser"
@@ -41,7 +41,9 @@ type accessPath struct {
 }
 
 // usesKey reports whether the path seeks rather than scans.
-func (p *accessPath) usesKey() bool { return len(p.eq) > 0 || p.lo != nil || p.hi != nil || p.in != nil }
+func (p *accessPath) usesKey() bool {
+	return len(p.eq) > 0 || p.lo != nil || p.hi != nil || p.in != nil
+}
 
 // keyPred is a usable `column op value` conjunct.
 type keyPred struct {
