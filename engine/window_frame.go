@@ -153,7 +153,8 @@ func frameOffset(v value.Value) (int64, error) {
 	return 0, fmt.Errorf("Invalid window frame offset: %s", types.ToText(v))
 }
 
-// frameOffsets evaluates the offsets of fs (once per query run).
+// offsets evaluates the start and end offsets of fs (0 for bounds without
+// one).
 func (fs *frameSpec) offsets(e *env) (start, end int64, err error) {
 	eval := func(b frameBound) (int64, error) {
 		if b.offset == nil {
@@ -235,24 +236,28 @@ func (fs *frameSpec) bound(p *partitionInfo, rng *rangeAxis, i int, kind parser.
 		}
 		return p.groupStart[g+1]
 	}
+	if fs.unit == parser.FrameRange {
+		delta := float64(off)
+		if kind == parser.BoundPreceding {
+			delta = -delta
+		}
+		return rng.bound(i, delta, isStart)
+	}
 	delta := clampOffset(off)
 	if kind == parser.BoundPreceding {
 		delta = -delta
 	}
-	switch fs.unit {
-	case parser.FrameRows:
-		if isStart {
-			return i + delta
-		}
-		return i + delta + 1
-	case parser.FrameGroups:
+	if fs.unit == parser.FrameGroups {
 		t := g + delta
 		if !isStart {
 			t++
 		}
 		return p.groupStart[max(0, min(t, groups))]
 	}
-	return rng.bound(i, float64(delta), isStart)
+	if isStart { // ROWS
+		return i + delta
+	}
+	return i + delta + 1
 }
 
 // clampOffset keeps offsets in int range for index arithmetic.
