@@ -42,6 +42,7 @@ func checkScope(t *schema.Table) *scope {
 }
 
 func compileChecks(c *compiler, t *schema.Table) (*rowChecks, error) {
+	defer c.homeIn(t)()
 	rc := &rowChecks{partial: map[*schema.Index]*cexpr{}}
 	sc := checkScope(t)
 	for _, ck := range t.Checks {
@@ -268,8 +269,10 @@ func (w *writer) remove(key []byte, row value.Row) error {
 	}
 	w.e.conn.dataWritten = true
 	w.e.txn.AdjustRowCount(schemaOf(w.t), w.t.Name, -1)
-	w.e.txn.Emit(storage.DataChangeEvent{Type: storage.Delete, SchemaName: schemaOf(w.t), TableName: w.t.Name,
-		Key: pkValues(w.t, row), OldRow: row})
+	if w.listened() {
+		w.e.txn.Emit(storage.DataChangeEvent{Type: storage.Delete, SchemaName: schemaOf(w.t), TableName: w.t.Name,
+			Key: pkValues(w.t, row), OldRow: row})
+	}
 	return nil
 }
 
@@ -359,8 +362,10 @@ func (w *writer) insert(row value.Row, action parser.ConflictAction) (bool, erro
 	}
 	w.e.conn.dataWritten = true
 	w.e.txn.AdjustRowCount(schemaOf(w.t), w.t.Name, 1)
-	w.e.txn.Emit(storage.DataChangeEvent{Type: storage.Insert, SchemaName: schemaOf(w.t), TableName: w.t.Name,
-		Key: pkValues(w.t, row), NewRow: row})
+	if w.listened() {
+		w.e.txn.Emit(storage.DataChangeEvent{Type: storage.Insert, SchemaName: schemaOf(w.t), TableName: w.t.Name,
+			Key: pkValues(w.t, row), NewRow: row})
+	}
 	return true, nil
 }
 
@@ -434,8 +439,10 @@ func (w *writer) update(oldKey []byte, oldRow, newRow value.Row, action parser.C
 		return false, err
 	}
 	w.e.conn.dataWritten = true
-	w.e.txn.Emit(storage.DataChangeEvent{Type: storage.Update, SchemaName: schemaOf(w.t), TableName: w.t.Name,
-		Key: pkValues(w.t, newRow), OldRow: oldRow, NewRow: newRow})
+	if w.listened() {
+		w.e.txn.Emit(storage.DataChangeEvent{Type: storage.Update, SchemaName: schemaOf(w.t), TableName: w.t.Name,
+			Key: pkValues(w.t, newRow), OldRow: oldRow, NewRow: newRow})
+	}
 	// Referencing rows follow the new parent values once they exist.
 	if err := w.fkParentUpdate(oldRow, newRow); err != nil {
 		return false, err
@@ -542,3 +549,8 @@ func (w *writer) indexPrefix(ix *schema.Index, row value.Row) ([]byte, error) {
 	}
 	return appendKey(nil, vals, partsOf(ix.Parts)), nil
 }
+
+// listened reports whether data change events are wanted: building one
+// copies the row's key and keeps the row until commit, which for a bulk
+// load with nobody listening was most of the transaction's memory.
+func (w *writer) listened() bool { return w.e.conn.db.store.HasDataListeners() }
