@@ -78,7 +78,9 @@ func seedInsert(cat *schema.Catalog, sn string, s *parser.Seed) (string, error) 
 	}
 	var b strings.Builder
 	b.WriteString("insert into ")
-	b.WriteString(schemaPrefix(sn))
+	if !schema.IsMain(sn) {
+		b.WriteString(quoteName(sn) + ".")
+	}
 	b.WriteString(quoteName(t.Name))
 	b.WriteString(" values ")
 	for i, row := range s.Rows {

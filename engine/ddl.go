@@ -116,7 +116,7 @@ func (c *compiler) checkDefaults(t *schema.Table) error {
 			return fmt.Errorf("DEFAULT for column '%s' cannot reference bare column %s; use new.%s or a generated column", col.Name, name, name)
 		}
 		sub := &compiler{conn: c.conn, cat: c.cat, params: newParamSet()}
-		ce, err := sub.expr(checkScope(t), col.Default)
+		ce, err := sub.exprIn(t, checkScope(t), col.Default)
 		if err != nil {
 			return err
 		}

@@ -25,6 +25,9 @@ func stmtSchemaPath(ast parser.Stmt) []string {
 	case *parser.Select:
 		return st.WithSchema
 	case *parser.Insert:
+		if len(st.WithSchema) == 0 && st.Source != nil {
+			return st.Source.WithSchema
+		}
 		return st.WithSchema
 	case *parser.Update:
 		return st.WithSchema
@@ -65,7 +68,7 @@ func (c *compiler) schemaStatement(ast parser.Stmt) (*program, error) {
 		if st.Logical {
 			return nil, fmt.Errorf("declare logical schema is not supported")
 		}
-		if err := validateDeclaration(st); err != nil {
+		if err := validateSeeds(st); err != nil {
 			return nil, err
 		}
 		return &program{exec: func(*env) (int64, []value.Row, error) {
@@ -113,12 +116,9 @@ func declaredKind(n parser.Node) (kind, name string) {
 	return "", ""
 }
 
-// validateDeclaration rejects duplicate names in a declaration: tables,
-// views and materialized views share one namespace; indexes, assertions
-// and seeds (per table) have their own.
-func validateDeclaration(d *parser.DeclareSchema) error {
-	relations := map[string]string{}
-	others := map[string]bool{}
+// validateSeeds rejects a declaration with two seeds for one table (the
+// declaration is then not recorded).
+func validateSeeds(d *parser.DeclareSchema) error {
 	seeds := map[string]bool{}
 	for _, it := range d.Items {
 		if s, ok := it.(*parser.Seed); ok {
@@ -127,8 +127,18 @@ func validateDeclaration(d *parser.DeclareSchema) error {
 				return fmt.Errorf("Seed data for table '%s' is declared more than once in schema '%s'", s.Table, d.Name)
 			}
 			seeds[k] = true
-			continue
 		}
+	}
+	return nil
+}
+
+// validateDeclaration rejects duplicate names in a declaration (checked by
+// diff and apply): tables, views and materialized views share one
+// namespace; indexes and assertions have their own.
+func validateDeclaration(d *parser.DeclareSchema) error {
+	relations := map[string]string{}
+	others := map[string]bool{}
+	for _, it := range d.Items {
 		kind, name := declaredKind(it)
 		if kind == "" {
 			continue

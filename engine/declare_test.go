@@ -52,12 +52,21 @@ func TestDiffDropsChildrenBeforeParents(t *testing.T) {
 
 func TestDeclareRejectsDuplicates(t *testing.T) {
 	_, c := openTestDB(t)
-	_, err := queryErr(c, "declare schema s { table t (a integer) table T (b integer) }")
+	// Duplicate relations are reported by diff and apply.
+	mustExec(t, c, "declare schema s { table t (a integer) table T (b integer) }")
+	_, err := queryErr(c, "diff schema s")
 	require.ErrorContains(t, err, "Table 'T' is declared more than once in schema 's'")
-	_, err = queryErr(c, "declare schema s { table d (a integer) view d as select 1 }")
-	require.ErrorContains(t, err, "'d' is declared as both a table and a view in schema 's'")
+	_, err = queryErr(c, "apply schema s")
+	require.ErrorContains(t, err, "Table 'T' is declared more than once in schema 's'")
+	mustExec(t, c, "declare schema s { table d (a integer) view d as select 1 }")
 	_, err = queryErr(c, "diff schema s")
-	require.ErrorContains(t, err, "No declared schema found for 's'")
+	require.ErrorContains(t, err, "'d' is declared as both a table and a view in schema 's'")
+
+	// Duplicate seeds reject the declaration itself, which is not recorded.
+	_, err = queryErr(c, "declare schema s2 { table t (a integer) seed t ((1)) seed T ((2)) }")
+	require.ErrorContains(t, err, "Seed data for table 'T' is declared more than once in schema 's2'")
+	_, err = queryErr(c, "diff schema s2")
+	require.ErrorContains(t, err, "No declared schema found for 's2'")
 	_, err = queryErr(c, "apply schema s options (dry_run = true)")
 	require.ErrorContains(t, err, "Unsupported apply schema option 'dry_run'")
 }

@@ -134,7 +134,7 @@ func (c *compiler) generatedColumns(t *schema.Table) (*generatedCols, error) {
 		if col.Generated == nil {
 			continue
 		}
-		ce, err := c.expr(sc, col.Generated)
+		ce, err := c.exprIn(t, sc, col.Generated)
 		if err != nil {
 			return nil, err
 		}

@@ -88,7 +88,7 @@ func (c *compiler) insert(st *parser.Insert) (*program, error) {
 			}
 		}
 		if col.Default != nil {
-			if defaults[i], err = c.expr(checkScope(t), col.Default); err != nil {
+			if defaults[i], err = c.exprIn(t, checkScope(t), col.Default); err != nil {
 				return nil, err
 			}
 		}

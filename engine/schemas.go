@@ -200,3 +200,19 @@ func schemaOfView(v *schema.View) string {
 	}
 	return v.Schema
 }
+
+// exprIn compiles a schema-authored expression of table t (a DEFAULT, a
+// generated column, a CHECK): its unqualified names resolve in t's own
+// schema, not on the writing statement's path.
+func (c *compiler) exprIn(t *schema.Table, sc *scope, x parser.Expr) (*cexpr, error) {
+	defer c.homeIn(t)()
+	return c.expr(sc, x)
+}
+
+// homeIn makes t's schema the resolution home; the returned func restores
+// the previous one.
+func (c *compiler) homeIn(t *schema.Table) func() {
+	home := c.homeSchema
+	c.homeSchema = schemaOf(t)
+	return func() { c.homeSchema = home }
+}

@@ -125,11 +125,13 @@ func (n *tvfNode) open(e *env) (rowIter, error) {
 func schemaRows(e *env, _ []value.Value) ([]value.Row, error) {
 	cat := e.conn.catalog()
 	var rows []value.Row
+	sn := schema.MainSchema
 	add := func(typ, name, tbl, sql string, tags []*parser.Tag) {
-		rows = append(rows, value.Row{value.Text(schema.MainSchema), value.Text(typ), value.Text(name),
+		rows = append(rows, value.Row{value.Text(sn), value.Text(typ), value.Text(name),
 			value.Text(tbl), value.Text(sql), tagsValue(tags)})
 	}
 	for _, t := range cat.Tables() {
+		sn = schemaOf(t)
 		add("table", t.Name, t.Name, ddlText(t.Def), t.Def.Tags)
 		for _, ix := range t.Indexes {
 			if !ix.Implicit {
@@ -142,6 +144,7 @@ func schemaRows(e *env, _ []value.Value) ([]value.Row, error) {
 		}
 	}
 	for _, v := range cat.Views() {
+		sn = schemaOfView(v)
 		add("view", v.Name, v.Name, ddlText(v.Def), v.Def.Tags)
 	}
 	return append(rows, functionRows()...), nil
