@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/cockroachdb/pebble/v2"
+	"github.com/cockroachdb/pebble/v2/bloom"
 	"github.com/cockroachdb/pebble/v2/vfs"
 	"github.com/stretchr/testify/require"
 )
@@ -33,9 +34,14 @@ func benchData(b *testing.B) (*DB, KVStore, *pebble.DB, []byte) {
 	commit(b, tx)
 	require.NoError(b, db.pdb.Flush())
 
-	cache := pebble.NewCache(defaultCacheSize) // the same cache size as ours
+	// The same Pebble configuration as Open's, so that only our layer differs.
+	cache := pebble.NewCache(defaultCacheSize + memTableReserve)
 	defer cache.Unref()
-	raw, err := pebble.Open("", &pebble.Options{FS: vfs.NewMem(), Logger: quietLogger{}, Cache: cache, FormatMajorVersion: pebble.FormatNewest})
+	po := &pebble.Options{FS: vfs.NewMem(), Logger: quietLogger{}, Cache: cache, MemTableSize: memTableSize, FormatMajorVersion: pebble.FormatNewest}
+	for i := range po.Levels {
+		po.Levels[i].FilterPolicy = bloom.FilterPolicy(bloomBitsPerKey)
+	}
+	raw, err := pebble.Open("", po)
 	require.NoError(b, err)
 	b.Cleanup(func() { _ = raw.Close() })
 	prefix := s.(*store).prefix
