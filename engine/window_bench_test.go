@@ -1,6 +1,7 @@
 package engine
 
 import (
+	"context"
 	"fmt"
 	"strings"
 	"testing"
@@ -12,17 +13,7 @@ import (
 // ranking, a running sum (incremental), a sliding sum (Inverse), a
 // sliding max over 21 and 1,001 rows (segment tree) and an EXCLUDE frame.
 func BenchmarkWindow(b *testing.B) {
-	st, err := storage.Open(storage.Options{})
-	if err != nil {
-		b.Fatal(err)
-	}
-	b.Cleanup(func() { _ = st.Close() })
-	db, _, err := Open(b.Context(), Config{Storage: st})
-	if err != nil {
-		b.Fatal(err)
-	}
-	c := db.Connect()
-	b.Cleanup(func() { _ = c.Close() })
+	c := openWindowDB(b)
 	var sb strings.Builder
 	sb.WriteString("CREATE TABLE w (id INTEGER PRIMARY KEY, g INTEGER, v INTEGER); INSERT INTO w VALUES ")
 	for i := 0; i < 10000; i++ {
@@ -55,4 +46,20 @@ func BenchmarkWindow(b *testing.B) {
 			}
 		})
 	}
+}
+
+// openWindowDB opens an in-memory database for benchmarks and fuzz targets.
+func openWindowDB(tb testing.TB) *Conn {
+	st, err := storage.Open(storage.Options{})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	tb.Cleanup(func() { _ = st.Close() })
+	db, _, err := Open(context.Background(), Config{Storage: st})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	c := db.Connect()
+	tb.Cleanup(func() { _ = c.Close() })
+	return c
 }
