@@ -18,6 +18,8 @@ type keyPart struct {
 	desc bool
 	coll string
 	kc   keyenc.Column
+	// timespan keys TIMESPAN text by elapsed time (timespanKeyValue).
+	timespan bool
 }
 
 func partsOf(kps []schema.KeyPart) []keyPart {
@@ -31,6 +33,9 @@ func partsOf(kps []schema.KeyPart) []keyPart {
 // appendKey appends the order-preserving encoding of vals to dst.
 func appendKey(dst []byte, vals []value.Value, parts []keyPart) []byte {
 	for i, v := range vals {
+		if parts[i].timespan {
+			v = timespanKeyValue(v)
+		}
 		dst = keyenc.AppendValue(dst, v, parts[i].kc)
 	}
 	return dst

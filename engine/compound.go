@@ -41,7 +41,7 @@ func (c *compiler) compound(sc *scope, b *parser.Compound) (*queryPlan, error) {
 		if cols[i].coll == "" {
 			cols[i].coll = r.cols[i].coll
 		}
-		parts[i] = collPart(cols[i].coll)
+		parts[i] = typedPart(cols[i].coll, cols[i].typ)
 	}
 	return &queryPlan{root: &compoundNode{left: l.root, right: r.root, op: b.Op, parts: parts}, cols: cols}, nil
 }

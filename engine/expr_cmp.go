@@ -283,6 +283,7 @@ func (c *compiler) in(sc *scope, x *parser.In) (*cexpr, error) {
 		if err != nil {
 			return nil, err
 		}
+		compareValues := semanticComparer(a, &cexpr{typ: sub.cols[0].typ, class: classOf(sub.cols[0].typ)})
 		return derived(func(e *env, row value.Row) (value.Value, error) {
 			v, err := a.fn(e, row)
 			if err != nil || v.IsNull() {
@@ -312,10 +313,12 @@ func (c *compiler) in(sc *scope, x *parser.In) (*cexpr, error) {
 	items := make([]*cexpr, len(x.List))
 	colls := make([]string, len(x.List))
 	fns := make([]evalFn, len(x.List))
+	cmps := make([]func(l, r value.Value, coll string) int, len(x.List))
 	for i, it := range x.List {
 		if items[i], err = c.expr(sc, it); err != nil {
 			return nil, err
 		}
+		cmps[i] = semanticComparer(a, items[i])
 		if colls[i], err = comparisonCollation(a, items[i]); err != nil {
 			return nil, err
 		}
@@ -344,7 +347,7 @@ func (c *compiler) in(sc *scope, x *parser.In) (*cexpr, error) {
 			if isNumeric(iv) && lv.Kind() == value.KindText && items[i].class != classText && items[i].class != classAny {
 				lv = textToNumber(lv.Text())
 			}
-			if compareValues(lv, iv, colls[i]) == 0 {
+			if cmps[i](lv, iv, colls[i]) == 0 {
 				return finish(true, false), nil
 			}
 		}

@@ -171,7 +171,7 @@ func (n *aggNode) open(e *env) (rowIter, error) {
 func (n *aggNode) groupParts() []keyPart {
 	parts := make([]keyPart, len(n.groups))
 	for i, g := range n.groups {
-		parts[i] = collPart(g.coll)
+		parts[i] = typedPart(g.coll, g.typ)
 	}
 	return parts
 }
@@ -180,7 +180,7 @@ func (n *aggNode) groupParts() []keyPart {
 func distinctParts(a *aggSpec, n int) []keyPart {
 	parts := make([]keyPart, n)
 	if n > 0 {
-		parts[0] = collPart(a.coll)
+		parts[0] = typedPart(a.coll, a.args[0].typ)
 	}
 	return parts
 }

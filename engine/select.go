@@ -349,7 +349,7 @@ func (c *compiler) finishCore(sc *scope, root node, exprs, extras []*cexpr, keys
 	if distinct {
 		parts := make([]keyPart, len(exprs))
 		for i, oc := range cols {
-			parts[i] = collPart(oc.coll)
+			parts[i] = typedPart(oc.coll, oc.typ)
 		}
 		root = &distinctNode{in: root, n: len(exprs), parts: parts}
 	}

@@ -212,3 +212,23 @@ func timespanKey(col int, cols []outCol, extras []*cexpr) bool {
 	}
 	return false
 }
+
+// typedPart is collPart for a value of declared type typ: a TIMESPAN part
+// keys values by elapsed time, so DISTINCT, GROUP BY and set operations
+// treat 'PT1H' and 'PT60M' as one value.
+func typedPart(coll, typ string) keyPart {
+	p := collPart(coll)
+	p.timespan = isTimespanType(typ)
+	return p
+}
+
+// timespanKeyValue is the identity of a TIMESPAN value in a key: its total
+// seconds when the text parses as a duration, else the value itself.
+func timespanKeyValue(v value.Value) value.Value {
+	if v.Kind() == value.KindText {
+		if secs, ok := types.TimespanSeconds(v.Text()); ok {
+			return value.Float(secs)
+		}
+	}
+	return v
+}

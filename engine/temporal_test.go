@@ -146,3 +146,19 @@ func TestJSONComparedWithText(t *testing.T) {
 	assert.Equal(t, [][]any{{false}}, queryRows(t, c, `SELECT '{"a":1}' = '{ "a" : 1 }'`), "two TEXT values compare as text")
 	assert.Equal(t, [][]any{{int64(2)}}, queryRows(t, c, `SELECT id FROM j WHERE doc != s`))
 }
+
+func TestTimespanIdentity(t *testing.T) {
+	_, c := openTestDB(t)
+	mustExec(t, c, `CREATE TABLE dt (id INTEGER PRIMARY KEY, d TIMESPAN);
+		INSERT INTO dt VALUES (1, 'PT1H'), (2, 'PT60M'), (3, 'PT30M')`)
+	one := func(sql string) any { return queryRows(t, c, sql)[0][0] }
+	assert.Equal(t, int64(2), one(`SELECT count(*) FROM (SELECT DISTINCT d FROM dt)`))
+	assert.Equal(t, int64(2), one(`SELECT count(*) FROM (SELECT d FROM dt GROUP BY d)`))
+	assert.Equal(t, int64(2), one(`SELECT count(DISTINCT d) FROM dt`))
+	assert.Equal(t, int64(1), one(`SELECT count(*) FROM (SELECT d FROM dt WHERE id = 1 UNION SELECT d FROM dt WHERE id = 2)`))
+	assert.Equal(t, int64(1), one(`SELECT count(*) FROM (SELECT d FROM dt WHERE id = 1 INTERSECT SELECT d FROM dt WHERE id = 2)`))
+	assert.Equal(t, int64(0), one(`SELECT count(*) FROM (SELECT d FROM dt WHERE id = 1 EXCEPT SELECT d FROM dt WHERE id = 2)`))
+	assert.Equal(t, [][]any{{int64(1)}, {int64(2)}}, queryRows(t, c, `SELECT id FROM dt WHERE d IN ('PT3600S', 'P1D') ORDER BY id`))
+	assert.Equal(t, [][]any{{int64(1)}, {int64(2)}}, queryRows(t, c, `SELECT id FROM dt WHERE d IN (SELECT d FROM dt WHERE id = 2) ORDER BY id`))
+	assert.Equal(t, int64(3), one(`SELECT count(*) FROM (SELECT DISTINCT CAST(d AS TEXT) FROM dt)`), "TEXT keeps text identity")
+}
