@@ -13,6 +13,7 @@ import (
 // rawResult is the physical limit of our storage on the bench's data shape.
 type rawResult struct {
 	getOps float64 // random point gets per second
+	getCPU float64 // random point gets per CPU-second
 	putOps float64 // rows per second, batched with index entries, one synced commit
 }
 
@@ -56,7 +57,7 @@ func runRawPebble(n int) (rawResult, error) {
 
 	const gets = 20000
 	rng := rand.New(rand.NewPCG(1, 2))
-	start = time.Now()
+	start, startCPU := time.Now(), cpuTime()
 	for i := 0; i < gets; i++ {
 		v, closer, err := db.Get(rawKey(1, uint64(1+rng.IntN(n))))
 		if err != nil {
@@ -65,5 +66,6 @@ func runRawPebble(n int) (rawResult, error) {
 		_ = v
 		closer.Close()
 	}
-	return rawResult{getOps: gets / time.Since(start).Seconds(), putOps: putOps}, nil
+	elapsed, used := time.Since(start), cpuTime()-startCPU
+	return rawResult{getOps: gets / elapsed.Seconds(), getCPU: gets / used.Seconds(), putOps: putOps}, nil
 }
