@@ -58,10 +58,13 @@
 // the lock, and this avoids the snapshot's cost). Transactions that first
 // read while no commit happens in between share one reference-counted
 // snapshot (snapshots.go), so short read-only transactions do not each pay
-// for creating and closing one. The write set (writeset.go, btree.go, arena.go) is an in-memory B-tree keyed
-// by physical key whose entries are a value, a tombstone, or "absent" (an
-// undone write); key and value bytes are copied into an arena of large
-// chunks, so a write costs its bytes plus about 64 bytes of bookkeeping.
+// for creating and closing one.
+//
+// The write set (writeset.go, btree.go, arena.go) is an in-memory B-tree
+// keyed by physical key whose entries are a value, a tombstone, or "absent"
+// (an undone write); key and value bytes are copied into an arena of large
+// chunks, so a write costs its bytes plus 64 to 128 bytes of bookkeeping
+// (B-tree entry and undo record; leaves fill up under ascending inserts).
 // Options.MaxTxnBytes (default 1 GiB of keys and values) bounds a
 // transaction's buffer; MaxKeySize and MaxValueSize bound single writes.
 // Point reads consult the write set, then the snapshot. Iterators
