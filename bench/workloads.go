@@ -16,6 +16,8 @@ type env struct {
 	db  *sql.DB
 	n   int
 	rng *rand.Rand
+	// logID is the last id the durable inserts used (they may run again).
+	logID int
 }
 
 // workload is one measured operation mix. run returns the number of
@@ -49,7 +51,8 @@ func runDurableInserts(ctx context.Context, e *env) (int, error) {
 	}
 	defer stmt.Close()
 	for i := 1; i <= count; i++ {
-		if _, err := stmt.ExecContext(ctx, i, "durable log entry"); err != nil {
+		e.logID++
+		if _, err := stmt.ExecContext(ctx, e.logID, "durable log entry"); err != nil {
 			return i - 1, err
 		}
 	}
