@@ -89,11 +89,10 @@ func (b *aggBuilder) rewrite(c *compiler, sc *scope, x parser.Expr) (*cexpr, boo
 			return slotRef(i, b.groups[i]), true, nil
 		}
 	}
-	name := ref.Column
-	if ref.Table != "" {
-		name = ref.Table + "." + ref.Column
+	if sc.preferAliases { // HAVING
+		return nil, true, errHavingUngrouped(ref)
 	}
-	return nil, true, fmt.Errorf("Column '%s' must appear in the GROUP BY clause or be used in an aggregate function", name)
+	return nil, true, errUngrouped(ref)
 }
 
 func (b *aggBuilder) aggregate(c *compiler, f *parser.FuncCall) (*cexpr, bool, error) {

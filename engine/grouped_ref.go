@@ -29,3 +29,13 @@ func errUngrouped(ref *parser.ColumnRef) error {
 	}
 	return fmt.Errorf("Column '%s' must appear in the GROUP BY clause or be used in an aggregate function", name)
 }
+
+// errHavingUngrouped is the error for a HAVING clause naming a column that
+// is neither grouped nor aggregated.
+func errHavingUngrouped(ref *parser.ColumnRef) error {
+	name := ref.Column
+	if ref.Table != "" {
+		name = ref.Table + "." + ref.Column
+	}
+	return fmt.Errorf("HAVING references non-grouped column '%s'", name)
+}

@@ -347,6 +347,8 @@ func TestGroupedCorrelatedUngroupedColumn(t *testing.T) {
 		_, err := queryErr(c, sql)
 		require.ErrorContains(t, err, "must appear in the GROUP BY clause", sql)
 	}
+	_, err := queryErr(c, `SELECT g, row_number() OVER (ORDER BY g) FROM t GROUP BY g HAVING v > 1`)
+	require.ErrorContains(t, err, "HAVING references non-grouped column 'v'")
 }
 
 // TestWindowColumnTypes checks the declared types of window result columns.
