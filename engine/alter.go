@@ -234,7 +234,7 @@ func (c *compiler) renameTable(e *env, t *schema.Table, newName string) error {
 	cat2.DropTable(t.Name)
 	cat2.PutTable(nt)
 	schemaEvent(e, storage.Alter, "table", newName, text)
-	return c.propagate(e, t.Name, op.apply)
+	return c.propagate(e, t.Name, op)
 }
 
 func (c *compiler) addColumn(e *env, t *schema.Table, cd *parser.ColumnDef) error {
@@ -430,19 +430,19 @@ func (c *compiler) renameColumn(e *env, t *schema.Table, oldName, newName string
 	if err := c.replaceTable(e, &renamed, def, nil, false); err != nil {
 		return err
 	}
-	return c.propagate(e, t.Name, op.apply)
+	return c.propagate(e, t.Name, op)
 }
 
 // propagate applies a rename to the stored ASTs of every other table and
 // view that references table, re-storing their catalog text.
-func (c *compiler) propagate(e *env, table string, rename func(root any)) error {
+func (c *compiler) propagate(e *env, table string, op *renameOp) error {
 	cat := e.conn.catalog()
 	for _, other := range cat.Tables() {
 		if strings.EqualFold(other.Name, table) || !mentionsTable(other.Def, table) {
 			continue
 		}
 		def := cloneAST(other.Def)
-		rename(def)
+		op.apply(def)
 		nt, err := e.conn.db.buildTable(def)
 		if err != nil {
 			return err
@@ -457,16 +457,24 @@ func (c *compiler) propagate(e *env, table string, rename func(root any)) error 
 		}
 		e.conn.editCatalog().PutTable(nt)
 	}
-	for _, v := range cat.Views() {
-		if !mentionsTable(v.Def, table) {
-			continue
+	// Views reading the table, then views reading views whose columns
+	// the rename changed, until nothing changes.
+	done := map[string]bool{}
+	for progress := true; progress; {
+		progress = false
+		for _, v := range cat.Views() {
+			name := strings.ToLower(v.Schema + "." + v.Name)
+			if done[name] || !mentionsTable(v.Def, table) && !op.readsRenamedView(v.Def) {
+				continue
+			}
+			done[name], progress = true, true
+			def := cloneAST(v.Def)
+			op.apply(def)
+			if err := putCatalog(e, viewCatalogKey(v.Name), ddlText(def)); err != nil {
+				return err
+			}
+			e.conn.editCatalog().PutView(&schema.View{Schema: schema.MainSchema, Name: v.Name, Columns: def.Columns, Select: def.Select, Def: def})
 		}
-		def := cloneAST(v.Def)
-		rename(def)
-		if err := putCatalog(e, viewCatalogKey(v.Name), ddlText(def)); err != nil {
-			return err
-		}
-		e.conn.editCatalog().PutView(&schema.View{Schema: schema.MainSchema, Name: v.Name, Columns: def.Columns, Select: def.Select, Def: def})
 	}
 	return nil
 }

@@ -28,6 +28,9 @@ type renameOp struct {
 	// columns returns the column names of a base table (nil if unknown);
 	// for the renamed table it returns the names before the rename.
 	columns func(table string) []string
+	// viewRenames maps a rewritten view (lower-case name) to its output
+	// columns the rename changed, so views reading it follow.
+	viewRenames map[string]map[string]string
 }
 
 // rnSource is a FROM item as the binder sees it.
@@ -378,6 +381,8 @@ func (op *renameOp) from(t parser.TableExpr, sc, outer *rnScope) {
 		src := &rnSource{qual: strings.ToLower(qual), aliased: aliased}
 		if cte := sc.cte(t.Name); cte != nil && t.Schema == "" {
 			src.cols, src.renamed = cte.cols, cte.renamed
+		} else if rn, ok := op.viewRenames[strings.ToLower(t.Name)]; ok {
+			src.renamed = rn
 		} else {
 			src.target = op.isTargetRef(t, sc)
 			src.cols = op.columns(t.Name)
@@ -458,13 +463,27 @@ func newRenameOp(e *env, table, newTable, oldCol, newCol string) *renameOp {
 // predicate sees its table's row) or a view.
 func (op *renameOp) apply(root any) {
 	var base *rnScope
+	bound := false
 	switch r := root.(type) {
 	case *parser.CreateTable:
 		base = op.tableScopeFor(r.Name.Name)
 	case *parser.CreateIndex:
 		base = op.tableScopeFor(r.Table)
+	case *parser.CreateView:
+		if r.Select != nil {
+			bound = true
+			_, renamed := op.selectStmt(r.Select, nil)
+			if len(renamed) > 0 && r.Columns == nil {
+				if op.viewRenames == nil {
+					op.viewRenames = map[string]map[string]string{}
+				}
+				op.viewRenames[strings.ToLower(r.Name.Name)] = renamed
+			}
+		}
 	}
-	renameScoped(root, op, base)
+	if !bound {
+		renameScoped(root, op, base)
+	}
 	// Names that are not column references: foreign key targets and the
 	// table an index is on.
 	visitAST(root, func(n any) {
@@ -489,4 +508,17 @@ func (op *renameOp) apply(root any) {
 			}
 		}
 	})
+}
+
+// readsRenamedView reports whether root reads a view whose output columns
+// the rename changed.
+func (op *renameOp) readsRenamedView(root any) bool {
+	found := false
+	visitAST(root, func(n any) {
+		if tr, ok := n.(*parser.TableRef); ok {
+			_, hit := op.viewRenames[strings.ToLower(tr.Name)]
+			found = found || hit
+		}
+	})
+	return found
 }

@@ -44,3 +44,19 @@ func TestRenameTableRespectsScopes(t *testing.T) {
 	mustExec(t, c, "INSERT INTO z VALUES (2, -1)")
 	require.Equal(t, [][]any{{int64(10)}}, queryRows(t, c, "SELECT x FROM z WHERE x > 0"))
 }
+
+// TestRenameColumnFollowsViewChains checks that views reading a view whose
+// output column took the renamed column's name follow the rename.
+func TestRenameColumnFollowsViewChains(t *testing.T) {
+	_, c := openTestDB(t)
+	mustExec(t, c, `CREATE TABLE w (id INTEGER PRIMARY KEY, x INTEGER);
+		INSERT INTO w VALUES (1, 10);
+		CREATE VIEW v1 AS SELECT id, x FROM w;
+		CREATE VIEW v2 AS SELECT id, x FROM v1;
+		CREATE VIEW v3 AS SELECT id, x FROM v2;
+		CREATE VIEW a1 AS SELECT id, x AS x FROM w;
+		CREATE VIEW a2 AS SELECT id, x FROM a1;
+		ALTER TABLE w RENAME COLUMN x TO y`)
+	require.Equal(t, [][]any{{int64(1), int64(10)}}, queryRows(t, c, "SELECT id, y FROM v3"))
+	require.Equal(t, [][]any{{int64(1), int64(10)}}, queryRows(t, c, "SELECT id, x FROM a2"))
+}
