@@ -9,6 +9,11 @@ package engine
 // still growing while the select list compiles. The window specifications,
 // arguments and frames are compiled afterwards, in the same scope as the
 // select list (the aggregate output scope for a grouped query).
+//
+// Beyond Quereus, which rejects them, named windows (WINDOW w AS (...),
+// OVER w, OVER (w ORDER BY ...)), GROUPS frames, EXCLUDE and FILTER are
+// accepted. json_group_array and json_group_object stay plain aggregates, as
+// in Quereus.
 
 import (
 	"fmt"
