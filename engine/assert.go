@@ -21,19 +21,24 @@ func (c *compiler) createAssertion(st *parser.CreateAssertion) (*program, error)
 	if err := c.checkSchema(st.Name.Schema); err != nil {
 		return nil, err
 	}
+	sn, err := c.targetSchema(st.Name.Schema)
+	if err != nil {
+		return nil, err
+	}
+	name := assertionName(sn, st.Name.Name)
 	return ddlProgram(func(e *env) error {
-		if e.conn.catalog().Assertion(st.Name.Name) != nil {
+		if e.conn.catalog().Assertion(name) != nil {
 			return fmt.Errorf("Assertion %s already exists", st.Name.Name)
 		}
-		sub := &compiler{conn: e.conn, cat: e.conn.catalog(), params: newParamSet()}
+		sub := &compiler{conn: e.conn, cat: e.conn.catalog(), params: newParamSet(), homeSchema: sn}
 		if _, err := sub.expr(&scope{}, st.Check); err != nil {
 			return err
 		}
 		text := ddlText(st)
-		if err := putCatalog(e, assertionCatalogKey(st.Name.Name), text); err != nil {
+		if err := putCatalog(e, qualifiedCatalogKey("assertion", sn, st.Name.Name), text); err != nil {
 			return err
 		}
-		e.conn.editCatalog().PutAssertion(&schema.Assertion{Name: st.Name.Name, Check: st.Check, Def: st})
+		e.conn.editCatalog().PutAssertion(&schema.Assertion{Name: name, Check: st.Check, Def: st})
 		schemaEvent(e, storage.Create, "assertion", st.Name.Name, text)
 		return nil
 	}), nil
@@ -73,7 +78,7 @@ func (c *Conn) runAssertions(ctx context.Context) error {
 	}
 	e := &env{ctx: ctx, conn: c, txn: c.txn, cache: map[any]any{}}
 	for _, a := range asserts {
-		comp := &compiler{conn: c, cat: cat, params: newParamSet()}
+		comp := &compiler{conn: c, cat: cat, params: newParamSet(), homeSchema: assertionSchema(cat, a)}
 		ce, err := comp.expr(&scope{}, a.Check)
 		if err != nil {
 			return err

@@ -113,7 +113,7 @@ func (db *Database) loadEntry(cat *schema.Catalog, ent storage.CatalogEntry) err
 	case *parser.CreateView:
 		cat.PutView(&schema.View{Schema: schema.MainSchema, Name: st.Name.Name, Columns: st.Columns, Select: st.Select, Def: st})
 	case *parser.CreateAssertion:
-		cat.PutAssertion(&schema.Assertion{Name: st.Name.Name, Check: st.Check, Def: st})
+		cat.PutAssertion(&schema.Assertion{Name: assertionName(st.Name.Schema, st.Name.Name), Check: st.Check, Def: st})
 	default:
 		return fmt.Errorf("unexpected statement %T", st)
 	}

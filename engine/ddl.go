@@ -244,6 +244,9 @@ func (c *compiler) drop(st *parser.Drop) (*program, error) {
 		}
 		return ddlProgram(func(e *env) error { return dropIndex(e, name, st.IfExists) }), nil
 	case parser.ObjAssertion:
+		if !schema.IsMain(sn) {
+			return ddlProgram(func(e *env) error { return dropAssertionIn(e, sn, name, st.IfExists) }), nil
+		}
 		return ddlProgram(func(e *env) error { return dropAssertion(e, name, st.IfExists) }), nil
 	case parser.ObjView:
 		if !schema.IsMain(sn) {

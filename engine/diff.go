@@ -12,8 +12,9 @@ import (
 // declaration. Objects are matched by name (case-insensitively). The
 // statements come in Quereus's order: DROP ASSERTION, DROP TABLE (children
 // before the parents they reference), DROP VIEW, DROP INDEX, then the
-// creates (tables in declaration order, views, indexes, assertions), then
-// per-table ALTERs (ADD COLUMN, DROP COLUMN). A view, index or assertion
+// creates of tables (in declaration order), views and indexes, the
+// per-table ALTERs (ADD COLUMN, DROP COLUMN), and last the assertions, which
+// may read anything created or altered before them. A view, index or assertion
 // whose definition changed is dropped and created again. Creates are
 // printed from the declaration, qualified with the schema when it is not
 // main and carrying the declaration's default module.
@@ -88,20 +89,19 @@ func diffSchema(cat *schema.Catalog, sn string, d *parser.DeclareSchema) ([]stri
 	var dropAsserts, dropTables, dropViews, dropIndexes []string
 	var creates, alters []string
 
-	// Assertions live in main only.
-	if schema.IsMain(sn) {
-		declared := map[string]*parser.CreateAssertion{}
-		for _, a := range asserts {
-			declared[strings.ToLower(a.Name.Name)] = a
+	// Assertions.
+	declaredAsserts := map[string]*parser.CreateAssertion{}
+	for _, a := range asserts {
+		declaredAsserts[strings.ToLower(a.Name.Name)] = a
+	}
+	for _, a := range cat.Assertions() {
+		if !strings.EqualFold(assertionSchema(cat, a), sn) {
+			continue
 		}
-		for _, a := range cat.Assertions() {
-			da := declared[strings.ToLower(a.Name)]
-			if da == nil || assertionText(da, sn) != assertionText(a.Def, sn) {
-				dropAsserts = append(dropAsserts, "DROP ASSERTION IF EXISTS "+a.Name)
-			}
+		da := declaredAsserts[strings.ToLower(a.Def.Name.Name)]
+		if da == nil || assertionText(da, sn) != assertionText(a.Def, sn) {
+			dropAsserts = append(dropAsserts, "DROP ASSERTION IF EXISTS "+prefix+a.Def.Name.Name)
 		}
-	} else if len(asserts) > 0 {
-		return nil, fmt.Errorf("assertions can only be declared in schema main")
 	}
 
 	// Tables.
@@ -178,7 +178,7 @@ func diffSchema(cat *schema.Catalog, sn string, d *parser.DeclareSchema) ([]stri
 
 	var assertCreates []string
 	for _, da := range asserts {
-		aa := cat.Assertion(da.Name.Name)
+		aa := cat.Assertion(assertionName(sn, da.Name.Name))
 		if aa == nil || assertionText(da, sn) != assertionText(aa.Def, sn) {
 			assertCreates = append(assertCreates, assertionText(da, sn))
 		}
@@ -191,8 +191,8 @@ func diffSchema(cat *schema.Catalog, sn string, d *parser.DeclareSchema) ([]stri
 	out = append(out, creates...)
 	out = append(out, viewCreates...)
 	out = append(out, indexCreates...)
-	out = append(out, assertCreates...)
-	return append(out, alters...), nil
+	out = append(out, alters...)
+	return append(out, assertCreates...), nil
 }
 
 func viewText(v *parser.CreateView, sn string) string {

@@ -112,3 +112,19 @@ func dropViewIn(e *env, sn, name string, ifExists bool) error {
 	e.txn.Emit(storage.SchemaChangeEvent{Type: storage.Drop, ObjectType: "view", SchemaName: sn, ObjectName: name})
 	return nil
 }
+
+func dropAssertionIn(e *env, sn, name string, ifExists bool) error {
+	qname := assertionName(sn, name)
+	if e.conn.catalog().Assertion(qname) == nil {
+		if ifExists {
+			return nil
+		}
+		return fmt.Errorf("no such assertion: %s", qname)
+	}
+	if err := putCatalog(e, qualifiedCatalogKey("assertion", sn, name), ""); err != nil {
+		return err
+	}
+	e.conn.editCatalog().DropAssertion(qname)
+	e.txn.Emit(storage.SchemaChangeEvent{Type: storage.Drop, ObjectType: "assertion", SchemaName: sn, ObjectName: name})
+	return nil
+}

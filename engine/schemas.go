@@ -216,3 +216,23 @@ func (c *compiler) homeIn(t *schema.Table) func() {
 	c.homeSchema = schemaOf(t)
 	return func() { c.homeSchema = home }
 }
+
+// assertionName is the catalog name of an assertion: its own name in main,
+// "schema.name" elsewhere (which is also how failures name it).
+func assertionName(sn, name string) string {
+	if schema.IsMain(sn) {
+		return name
+	}
+	return sn + "." + name
+}
+
+// assertionSchema is the schema an assertion was created in.
+func assertionSchema(cat *schema.Catalog, a *schema.Assertion) string {
+	if a.Def == nil || schema.IsMain(a.Def.Name.Schema) {
+		return schema.MainSchema
+	}
+	if sn := cat.SchemaName(a.Def.Name.Schema); sn != "" {
+		return sn
+	}
+	return a.Def.Name.Schema
+}
