@@ -89,7 +89,8 @@ func (c *Conn) beginTxn(ctx context.Context, opts storage.TxOptions) error {
 }
 
 // Commit commits the transaction opened by Begin.
-func (c *Conn) Commit(ctx context.Context) error {
+func (c *Conn) Commit(ctx context.Context) (err error) {
+	defer recoverErr(&err)
 	if c.txn == nil || !c.apiTx {
 		return errors.New("cannot commit - no transaction is active")
 	}

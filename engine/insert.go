@@ -68,10 +68,23 @@ func (c *compiler) insert(st *parser.Insert) (*program, error) {
 		}
 	}
 	var src *queryPlan
-	if !st.DefaultValues {
+	switch {
+	case st.SourceDML != nil:
+		// INSERT INTO t INSERT INTO u ... RETURNING: the inner statement's
+		// RETURNING rows are the values.
+		d, err := c.dmlRelation(cteOnlyScope(withScope), st.SourceDML)
+		if err != nil {
+			return nil, err
+		}
+		src = &queryPlan{root: d.node, cols: d.cols}
+	case st.Source != nil:
 		if src, err = c.query(withScope, st.Source); err != nil {
 			return nil, err
 		}
+	case !st.DefaultValues:
+		return nil, fmt.Errorf("INSERT has no source")
+	}
+	if src != nil {
 		if len(src.cols) != len(targets) {
 			return nil, fmt.Errorf("Column count mismatch: table %s has %d columns but %d values were supplied", t.Name, len(targets), len(src.cols))
 		}
