@@ -191,7 +191,8 @@ func (n *limitNode) open(e *env) (rowIter, error) {
 			return nil, err
 		}
 		if !v.IsNull() {
-			lim = toInteger(v).Int64()
+			// A negative LIMIT means no rows (Quereus), not SQLite's "no limit".
+			lim = max(toInteger(v).Int64(), 0)
 		}
 	}
 	if n.offset != nil {

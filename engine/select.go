@@ -381,6 +381,11 @@ func (c *compiler) orderKeys(sc *scope, terms []*parser.OrderTerm, cols []outCol
 			coll = strings.ToUpper(cl.Name)
 			x = cl.X
 		}
+		if u, ok := x.(*parser.Unary); ok && u.Op == parser.OpNeg {
+			if lit, ok := u.X.(*parser.Literal); ok && lit.Kind == parser.LitInteger {
+				return nil, fmt.Errorf("ORDER BY position -%d is not in the SELECT list (1..%d)", lit.Int, len(cols))
+			}
+		}
 		if lit, ok := x.(*parser.Literal); ok && lit.Kind == parser.LitInteger {
 			if lit.Int < 1 || int(lit.Int) > len(cols) {
 				return nil, fmt.Errorf("ORDER BY position %d is not in the SELECT list (1..%d)", lit.Int, len(cols))
