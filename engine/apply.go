@@ -62,6 +62,7 @@ func runNested(e *env, text string) error {
 	if err != nil {
 		return err
 	}
+	prog = gateDDL(ast, prog)
 	if prog.exec == nil {
 		return fmt.Errorf("cannot run %q inside apply schema", text)
 	}

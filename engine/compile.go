@@ -19,6 +19,7 @@ func (c *Conn) compile(ast parser.Stmt) (*program, error) {
 	if err != nil {
 		return nil, err
 	}
+	prog = gateDDL(ast, prog)
 	prog.cat = cat
 	prog.params = comp.params.finalize()
 	prog.writes = prog.writes || comp.writes

@@ -77,6 +77,8 @@ func (c *compiler) pragma(st *parser.Pragma) (*program, error) {
 		})
 	case "schema_path":
 		return c.schemaPathPragma(st)
+	case "ddl_transaction_policy":
+		return c.ddlPolicyPragma(st)
 	case "default_vtab_module":
 		if st.Value == nil {
 			return result(value.Text("store")), nil

@@ -28,6 +28,7 @@ type schemaState struct {
 	mu       sync.Mutex
 	declared map[string]*parser.DeclareSchema // by lower-cased schema name
 	path     []string                         // nil: main only
+	strict   bool                             // ddl_transaction_policy = strict
 }
 
 func (s *schemaState) declare(d *parser.DeclareSchema) {
