@@ -104,3 +104,26 @@ func TestNamedSchemaTables(t *testing.T) {
 	require.ErrorContains(t, err, "Table not found: app.t")
 	require.Equal(t, [][]any{{"main"}}, queryRows(t, c, "select v from t"))
 }
+
+func TestDiffRenameHints(t *testing.T) {
+	_, c := openTestDB(t)
+	mustExec(t, c, `create table src_old (id integer primary key, amount integer);
+		create index ix_old on src_old (amount);
+		insert into src_old values (1, 10)`)
+	mustExec(t, c, `declare schema main {
+		table src_new {
+			id integer primary key,
+			qty integer with tags ("quereus.previous_name" = 'amount')
+		} with tags ("quereus.previous_name" = 'src_old')
+		index ix_new on src_new (qty)
+	}`)
+	require.Equal(t, [][]any{
+		{"ALTER TABLE src_old RENAME TO src_new"},
+		{"DROP INDEX IF EXISTS ix_old"},
+		{"create index ix_new on src_new (amount)"},
+		{"ALTER TABLE src_new RENAME COLUMN amount TO qty"},
+	}, queryRows(t, c, "diff schema main"))
+	mustExec(t, c, "apply schema main")
+	require.Equal(t, [][]any{{int64(1), int64(10)}}, queryRows(t, c, "select id, qty from src_new"))
+	require.Equal(t, [][]any{}, queryRows(t, c, "diff schema main"))
+}

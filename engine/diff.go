@@ -110,17 +110,37 @@ func diffSchema(cat *schema.Catalog, sn string, d *parser.DeclareSchema) ([]stri
 		declaredTables[strings.ToLower(t.Name.Name)] = t
 	}
 	actual := cat.TablesIn(sn)
+	// A declared table that does not exist but names an existing,
+	// undeclared table as its previous name is a rename of it.
+	var renames []string
+	renamedFrom := map[string]*schema.Table{} // declared name -> actual table
+	renamedAway := map[string]bool{}
+	for _, dt := range tables {
+		if cat.TableIn(sn, dt.Name.Name) != nil {
+			continue
+		}
+		prev := previousName(dt.Tags)
+		if at := cat.TableIn(sn, prev); prev != "" && at != nil && declaredTables[strings.ToLower(prev)] == nil {
+			renames = append(renames, "ALTER TABLE "+prefix+at.Name+" RENAME TO "+dt.Name.Name)
+			renamedFrom[strings.ToLower(dt.Name.Name)] = at
+			renamedAway[strings.ToLower(at.Name)] = true
+		}
+	}
 	dropSet := map[string]bool{}
 	for _, t := range actual {
-		if declaredTables[strings.ToLower(t.Name)] == nil {
+		if declaredTables[strings.ToLower(t.Name)] == nil && !renamedAway[strings.ToLower(t.Name)] {
 			dropSet[strings.ToLower(t.Name)] = true
 		}
 	}
+	columnRenames := map[string]map[string]string{} // table -> new -> old
 	for _, t := range orderDrops(actual, dropSet) {
 		dropTables = append(dropTables, "DROP TABLE IF EXISTS "+prefix+t)
 	}
 	for _, dt := range tables {
 		at := cat.TableIn(sn, dt.Name.Name)
+		if at == nil {
+			at = renamedFrom[strings.ToLower(dt.Name.Name)]
+		}
 		if at == nil {
 			ct := *dt
 			ct.Name = qualify(dt.Name, sn)
@@ -130,7 +150,9 @@ func diffSchema(cat *schema.Catalog, sn string, d *parser.DeclareSchema) ([]stri
 			creates = append(creates, parser.StmtString(&ct))
 			continue
 		}
-		alters = append(alters, alterColumns(prefix+at.Name, dt, at)...)
+		cr := columnRenamesOf(dt, at)
+		columnRenames[strings.ToLower(dt.Name.Name)] = cr
+		alters = append(alters, alterColumns(prefix+dt.Name.Name, dt, at, cr)...)
 	}
 
 	// Views.
@@ -172,7 +194,9 @@ func diffSchema(cat *schema.Catalog, sn string, d *parser.DeclareSchema) ([]stri
 	for _, di := range indexes {
 		ai := cat.IndexIn(sn, di.Name.Name)
 		if ai == nil || ai.Def == nil || indexText(di, sn) != indexText(ai.Def, sn) {
-			indexCreates = append(indexCreates, indexText(di, sn))
+			// The index is created before the table's column renames run,
+			// so it names the columns as they are then.
+			indexCreates = append(indexCreates, indexText(withOldColumns(di, columnRenames[strings.ToLower(di.Table)]), sn))
 		}
 	}
 
@@ -184,7 +208,7 @@ func diffSchema(cat *schema.Catalog, sn string, d *parser.DeclareSchema) ([]stri
 		}
 	}
 
-	out := append([]string{}, dropAsserts...)
+	out := append(renames, dropAsserts...)
 	out = append(out, dropTables...)
 	out = append(out, dropViews...)
 	out = append(out, dropIndexes...)
@@ -218,11 +242,78 @@ func assertionText(a *parser.CreateAssertion, sn string) string {
 	return parser.StmtString(&c)
 }
 
-// alterColumns is the ADD COLUMN / DROP COLUMN DDL that turns table at's
-// columns into the declared ones.
-func alterColumns(qname string, dt *parser.CreateTable, at *schema.Table) []string {
-	var out []string
+// previousName is the `"quereus.previous_name"` rename hint of a tag set.
+func previousName(tags []*parser.Tag) string {
+	for _, t := range tags {
+		if strings.EqualFold(t.Name, "quereus.previous_name") {
+			return optionText(t.Value)
+		}
+	}
+	return ""
+}
+
+// columnRenamesOf maps declared column names to the existing columns they
+// rename (by their previous-name hint), new -> old, lower-cased keys.
+func columnRenamesOf(dt *parser.CreateTable, at *schema.Table) map[string]string {
+	out := map[string]string{}
 	for _, cd := range dt.Columns {
+		if at.ColumnIndex(cd.Name) >= 0 {
+			continue
+		}
+		prev := previousName(cd.Tags)
+		if i := at.ColumnIndex(prev); prev != "" && i >= 0 && declaredColumn(dt, prev) == nil {
+			out[strings.ToLower(cd.Name)] = at.Columns[i].Name
+		}
+	}
+	return out
+}
+
+func declaredColumn(dt *parser.CreateTable, name string) *parser.ColumnDef {
+	for _, cd := range dt.Columns {
+		if strings.EqualFold(cd.Name, name) {
+			return cd
+		}
+	}
+	return nil
+}
+
+// withOldColumns returns ix with its plain column references renamed back
+// through renames (new -> old).
+func withOldColumns(ix *parser.CreateIndex, renames map[string]string) *parser.CreateIndex {
+	if len(renames) == 0 {
+		return ix
+	}
+	c := *ix
+	c.Columns = make([]*parser.IndexedColumn, len(ix.Columns))
+	for i, ic := range ix.Columns {
+		n := *ic
+		if ref, ok := ic.X.(*parser.ColumnRef); ok && ref.Table == "" {
+			if old, ok := renames[strings.ToLower(ref.Column)]; ok {
+				r := *ref
+				r.Column = old
+				n.X = &r
+			}
+		}
+		c.Columns[i] = &n
+	}
+	return &c
+}
+
+// alterColumns is the RENAME COLUMN / ADD COLUMN / DROP COLUMN DDL that
+// turns table at's columns into the declared ones.
+func alterColumns(qname string, dt *parser.CreateTable, at *schema.Table, renames map[string]string) []string {
+	var out []string
+	renamed := map[string]bool{}
+	for _, cd := range dt.Columns {
+		if old, ok := renames[strings.ToLower(cd.Name)]; ok {
+			out = append(out, "ALTER TABLE "+qname+" RENAME COLUMN "+old+" TO "+cd.Name)
+			renamed[strings.ToLower(old)] = true
+		}
+	}
+	for _, cd := range dt.Columns {
+		if _, ok := renames[strings.ToLower(cd.Name)]; ok {
+			continue
+		}
 		if at.ColumnIndex(cd.Name) < 0 {
 			text := parser.StmtString(&parser.AlterTable{Kind: parser.ObjTable, Name: parser.ObjectName{Name: "t"},
 				Action: &parser.AddColumn{Column: cd}})
@@ -233,7 +324,7 @@ func alterColumns(qname string, dt *parser.CreateTable, at *schema.Table) []stri
 		}
 	}
 	for _, col := range at.Columns {
-		found := false
+		found := renamed[strings.ToLower(col.Name)]
 		for _, cd := range dt.Columns {
 			if strings.EqualFold(cd.Name, col.Name) {
 				found = true
