@@ -320,19 +320,22 @@ func (w *writer) upsert(row value.Row, clauses []*upsertClause, complete func(va
 	return nr, true, ok, err
 }
 
-// conflictMatches reports whether a conflict is on the constraint whose
-// columns are cols (as a set).
+// conflictMatches reports whether a conflict is on a constraint whose
+// columns include all of cols.
 func (w *writer) conflictMatches(cf conflict, cols []int) bool {
 	want := map[int]bool{}
 	for _, c := range cols {
 		want[c] = true
 	}
+	// Quereus accepts a partial target: it names the constraint whose
+	// columns include every target column.
 	same := func(parts []schema.KeyPart) bool {
-		if len(parts) != len(want) {
-			return false
-		}
+		in := map[int]bool{}
 		for _, p := range parts {
-			if !want[p.Col] {
+			in[p.Col] = true
+		}
+		for c := range want {
+			if !in[c] {
 				return false
 			}
 		}

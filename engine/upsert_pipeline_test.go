@@ -84,3 +84,16 @@ func TestReplaceEvictionRunsDeleteActions(t *testing.T) {
 	require.ErrorContains(t, err, "CHECK constraint failed: _fk_cr_pid")
 	require.Equal(t, [][]any{{int64(2), "a"}, {int64(3), "c2"}}, queryRows(t, c, "SELECT id, email FROM p ORDER BY id"))
 }
+
+// TestUpsertPartialConflictTarget checks that a conflict target naming
+// some of a UNIQUE constraint's columns selects that constraint.
+func TestUpsertPartialConflictTarget(t *testing.T) {
+	_, c := openTestDB(t)
+	mustExec(t, c, `CREATE TABLE cu (k INTEGER, v TEXT, p TEXT, UNIQUE (k, v));
+		INSERT INTO cu VALUES (0, 'a', 'first');
+		INSERT INTO cu VALUES (0, 'a', 'second') ON CONFLICT (k) DO NOTHING;
+		INSERT INTO cu VALUES (0, 'a', 'third') ON CONFLICT (v) DO UPDATE SET p = 'updated'`)
+	require.Equal(t, [][]any{{int64(0), "a", "updated"}}, queryRows(t, c, "SELECT k, v, p FROM cu"))
+	_, err := c.ExecScript(context.Background(), "INSERT INTO cu VALUES (0, 'a', 'x') ON CONFLICT (p) DO NOTHING", nil)
+	require.ErrorContains(t, err, "UNIQUE constraint failed")
+}
