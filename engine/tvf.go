@@ -18,15 +18,7 @@ type tableFunction struct {
 	call  func(e *env, args []value.Value) ([]value.Row, error)
 }
 
-func textCols(names ...string) []outCol {
-	out := make([]outCol, len(names))
-	for i, n := range names {
-		out[i] = outCol{name: n}
-	}
-	return out
-}
-
-// tableFunctions returns the TVF named name.
+// tableFunctionNamed returns the table-valued function named name.
 func tableFunctionNamed(name string) (*tableFunction, bool) {
 	name = strings.ToLower(name)
 	for _, tf := range jsonfn.TableFunctions {
@@ -45,7 +37,7 @@ func tableFunctionNamed(name string) (*tableFunction, bool) {
 	}
 	switch name {
 	case "schema":
-		return &tableFunction{cols: textCols("schema", "type", "name", "tbl_name", "sql", "tags"),
+		return &tableFunction{cols: typedCols("schema:TEXT", "type:TEXT", "name:TEXT", "tbl_name:TEXT", "sql:TEXT", "tags:TEXT"),
 			nargs: func(n int) bool { return n == 0 }, call: schemaRows}, true
 	case "column_info":
 		return columnInfoFunction(), true
