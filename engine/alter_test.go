@@ -63,3 +63,12 @@ func TestForeignKeyActions(t *testing.T) {
 	_, err := c.ExecScript(ctx, "INSERT INTO cas VALUES (13, 98)", nil)
 	require.ErrorContains(t, err, "CHECK constraint failed: _fk_cas_pid")
 }
+
+func TestCreateTableAsSelect(t *testing.T) {
+	_, c := openTestDB(t)
+	mustExec(t, c, `CREATE TABLE src (id INTEGER PRIMARY KEY, v TEXT NULL);
+		INSERT INTO src VALUES (1, 'a'), (2, NULL), (3, 'c');
+		CREATE TABLE dst AS SELECT id, upper(v) AS u FROM src WHERE id > 1`)
+	require.Equal(t, [][]any{{int64(2), nil}, {int64(3), "C"}}, queryRows(t, c, "SELECT id, u FROM dst ORDER BY id"))
+	require.Equal(t, [][]any{{int64(0), "id", "INTEGER"}, {int64(1), "u", "TEXT"}}, queryRows(t, c, "SELECT cid, name, type FROM table_info('dst')"))
+}

@@ -43,6 +43,9 @@ func (c *compiler) createTable(st *parser.CreateTable) (*program, error) {
 	if err := c.checkSchema(st.Name.Schema); err != nil {
 		return nil, err
 	}
+	if st.AsSelect != nil || st.Maintained != nil {
+		return c.createTableAs(st)
+	}
 	if !allowedModules[strings.ToLower(st.Module)] {
 		return nil, fmt.Errorf("No virtual table module named '%s'", st.Module)
 	}
