@@ -2,7 +2,9 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -155,4 +157,23 @@ func TestDemoRunsTheEmbeddedScript(t *testing.T) {
 	assert.Equal(t, "", errOut)
 	assert.Equal(t, 0, status)
 	checkGolden(t, "demo.golden", out)
+}
+
+func TestImportShowsProgressForLargeFilesOnATerminal(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "big.csv")
+	var b strings.Builder
+	b.WriteString("id,payload\n")
+	for i := 0; b.Len() <= progressThreshold; i++ {
+		fmt.Fprintf(&b, "%d,%s\n", i, strings.Repeat("x", 60))
+	}
+	require.NoError(t, os.WriteFile(path, []byte(b.String()), 0o644))
+	rows := strings.Count(b.String(), "\n") - 1
+
+	sh, out, errOut := newTestShell(t)
+	sh.terminal = true
+	sh.runScript(context.Background(), strings.NewReader(".import "+path+" big\nselect count(*) as n from big;\n"), "stdin")
+	assert.Contains(t, errOut.String(), "importing "+path+":")
+	assert.NotContains(t, errOut.String(), "Error")
+	assert.Equal(t, fmt.Sprintf("imported %d rows into big\nn\n%d\n", rows, rows), out.String())
 }
