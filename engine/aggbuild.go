@@ -18,6 +18,10 @@ type aggBuilder struct {
 	groupCols []int // input column of a bare group-by column, else -1
 	groups    []*cexpr
 	aggs      []*aggSpec
+	// specAliases, while window specifications compile, maps select-list
+	// aliases of grouping keys to their group slot (-2: ambiguous) for
+	// references from subqueries (grouped_ref.go).
+	specAliases map[string]int
 }
 
 func newAggBuilder(c *compiler, input *scope, groupBy []parser.Expr) (*aggBuilder, error) {

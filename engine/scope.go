@@ -65,8 +65,10 @@ func (s *scope) resolve(ref *parser.ColumnRef) (depth, idx int, sl slot, err err
 		if found >= 0 {
 			return depth, found, sc.slots[found], nil
 		}
-		if err := sc.ungroupedRef(ref); err != nil {
+		if i, err := sc.groupedRef(ref); err != nil {
 			return 0, 0, slot{}, err
+		} else if i >= 0 {
+			return depth, i, sc.slots[i], nil
 		}
 		if sc.boundary != nil && sc.parent != nil {
 			*sc.boundary = true

@@ -52,6 +52,10 @@ func semanticKey(v value.Value, timespan bool) value.Value {
 // as Quereus does.
 func (c *compiler) planWindows(ws *windowSet, sc *scope, ab *aggBuilder, cols []*parser.ResultColumn) (*windowNode, error) {
 	n := &windowNode{nWin: len(ws.calls)}
+	if ab != nil {
+		ab.specAliases = groupKeyAliases(ab, cols)
+		defer func() { ab.specAliases = nil }()
+	}
 	byKey := map[string]*windowGroup{}
 	for _, wc := range ws.calls {
 		if err := c.planWindowCall(wc, sc); err != nil {

@@ -349,6 +349,12 @@ func TestGroupedCorrelatedUngroupedColumn(t *testing.T) {
 	}
 	_, err := queryErr(c, `SELECT g, row_number() OVER (ORDER BY g) FROM t GROUP BY g HAVING v > 1`)
 	require.ErrorContains(t, err, "HAVING references non-grouped column 'v'")
+	// Inside a window specification, a subquery may name a grouping key by
+	// its select-list alias.
+	require.Equal(t, [][]any{{"a", int64(1)}, {"b", int64(2)}},
+		queryRows(t, c, `SELECT g AS k, row_number() OVER (ORDER BY (SELECT count(*) FROM t u WHERE u.g = k) DESC) FROM t WHERE g IS NOT NULL GROUP BY g ORDER BY k`))
+	_, err = queryErr(c, `SELECT g AS k, v AS k, row_number() OVER (ORDER BY (SELECT count(*) FROM n WHERE n.x = k)) FROM t GROUP BY g, v`)
+	require.ErrorContains(t, err, "ambiguous column name: k")
 }
 
 // TestWindowColumnTypes checks the declared types of window result columns.
