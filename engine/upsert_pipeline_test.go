@@ -97,3 +97,13 @@ func TestUpsertPartialConflictTarget(t *testing.T) {
 	_, err := c.ExecScript(context.Background(), "INSERT INTO cu VALUES (0, 'a', 'x') ON CONFLICT (p) DO NOTHING", nil)
 	require.ErrorContains(t, err, "UNIQUE constraint failed")
 }
+
+func TestDefaultAndGeneratedRejected(t *testing.T) {
+	_, c := openTestDB(t)
+	_, err := c.ExecScript(context.Background(),
+		"CREATE TABLE dg (id INTEGER PRIMARY KEY, a INTEGER DEFAULT 5 GENERATED ALWAYS AS (id * 2) STORED)", nil)
+	require.ErrorContains(t, err, "cannot have both DEFAULT and GENERATED")
+	mustExec(t, c, "CREATE TABLE dg (id INTEGER PRIMARY KEY, a INTEGER GENERATED ALWAYS AS (id * 2) STORED)")
+	_, err = c.ExecScript(context.Background(), "ALTER TABLE dg ADD COLUMN b INTEGER DEFAULT 1 AS (id + 1)", nil)
+	require.ErrorContains(t, err, "cannot have both DEFAULT and GENERATED")
+}

@@ -79,6 +79,9 @@ func BuildTable(def *parser.CreateTable, opts BuildOptions, known func(string) b
 					Columns: []int{len(t.Columns)}, Deferred: deferred(cc.FK.Deferral)})
 			}
 		}
+		if col.Default != nil && col.Generated != nil {
+			return nil, fmt.Errorf("column '%s' cannot have both DEFAULT and GENERATED ALWAYS AS", cd.Name)
+		}
 		t.Columns = append(t.Columns, col)
 	}
 	checkN := 0
