@@ -127,3 +127,23 @@ func TestDiffRenameHints(t *testing.T) {
 	require.Equal(t, [][]any{{int64(1), int64(10)}}, queryRows(t, c, "select id, qty from src_new"))
 	require.Equal(t, [][]any{}, queryRows(t, c, "diff schema main"))
 }
+
+func TestDiffConstraintBodyChange(t *testing.T) {
+	_, c := openTestDB(t)
+	mustExec(t, c, `declare schema main {
+		table tc { id integer primary key, qty integer, constraint chk check (qty > 0) }
+	}; apply schema main; insert into tc values (1, 5)`)
+	_, err := queryErr(c, "insert into tc values (2, 0)")
+	require.ErrorContains(t, err, "CHECK constraint failed")
+
+	mustExec(t, c, `declare schema main {
+		table tc { id integer primary key, qty integer, constraint chk check (qty >= 0) }
+	}`)
+	require.Equal(t, [][]any{
+		{"ALTER TABLE tc DROP CONSTRAINT chk"},
+		{"ALTER TABLE tc ADD constraint chk check (qty >= 0)"},
+	}, queryRows(t, c, "diff schema main"))
+	mustExec(t, c, "apply schema main; insert into tc values (2, 0)")
+	require.Equal(t, [][]any{{int64(2)}}, queryRows(t, c, "select count(*) from tc"))
+	require.Equal(t, [][]any{}, queryRows(t, c, "diff schema main"))
+}

@@ -323,6 +323,7 @@ func alterColumns(qname string, dt *parser.CreateTable, at *schema.Table, rename
 			out = append(out, "ALTER TABLE "+qname+" ADD COLUMN "+text)
 		}
 	}
+	out = append(out, alterConstraints(qname, dt, at)...)
 	for _, col := range at.Columns {
 		found := renamed[strings.ToLower(col.Name)]
 		for _, cd := range dt.Columns {
@@ -372,4 +373,61 @@ func orderDrops(actual []*schema.Table, dropSet map[string]bool) []string {
 		post[i], post[j] = post[j], post[i]
 	}
 	return post
+}
+
+// alterConstraints is the DROP CONSTRAINT / ADD CONSTRAINT DDL for the
+// named table constraints: one the declaration lacks is dropped, a new one
+// added, and one whose body changed is dropped and added again (the add
+// re-validates existing rows for UNIQUE and FOREIGN KEY).
+func alterConstraints(qname string, dt *parser.CreateTable, at *schema.Table) []string {
+	if at.Def == nil {
+		return nil
+	}
+	actual := map[string]*parser.TableConstraint{}
+	for _, c := range at.Def.Constraints {
+		if c.Name != "" {
+			actual[strings.ToLower(c.Name)] = c
+		}
+	}
+	declared := map[string]bool{}
+	var drops, adds []string
+	for _, c := range dt.Constraints {
+		if c.Name == "" {
+			continue
+		}
+		k := strings.ToLower(c.Name)
+		declared[k] = true
+		ac := actual[k]
+		if ac != nil && constraintBody(ac) == constraintBody(c) {
+			continue
+		}
+		if ac != nil {
+			drops = append(drops, "ALTER TABLE "+qname+" DROP CONSTRAINT "+ac.Name)
+		}
+		adds = append(adds, "ALTER TABLE "+qname+" ADD "+constraintText(c))
+	}
+	for _, c := range at.Def.Constraints {
+		if c.Name != "" && !declared[strings.ToLower(c.Name)] {
+			drops = append(drops, "ALTER TABLE "+qname+" DROP CONSTRAINT "+c.Name)
+		}
+	}
+	return append(drops, adds...)
+}
+
+// constraintText prints a table constraint as ALTER TABLE ... ADD takes it.
+func constraintText(c *parser.TableConstraint) string {
+	text := parser.StmtString(&parser.AlterTable{Kind: parser.ObjTable, Name: parser.ObjectName{Name: "t"},
+		Action: &parser.AddConstraint{Constraint: c}})
+	if i := strings.Index(text, " add "); i >= 0 {
+		return text[i+len(" add "):]
+	}
+	return text
+}
+
+// constraintBody is a constraint's text without its tags (tag changes are
+// not body changes).
+func constraintBody(c *parser.TableConstraint) string {
+	n := *c
+	n.Tags = nil
+	return constraintText(&n)
 }
