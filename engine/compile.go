@@ -46,6 +46,14 @@ func (c *compiler) statement(ast parser.Stmt) (*program, error) {
 		return c.createIndex(st)
 	case *parser.CreateView:
 		return c.createView(st)
+	case *parser.RefreshMaterializedView:
+		name := st.Name.Name
+		return ddlProgram(func(e *env) error {
+			if v := e.conn.catalog().View(name); v == nil || !v.Materialized() {
+				return fmt.Errorf("no such materialized view: %s", name)
+			}
+			return nil // planned like a view: always current
+		}), nil
 	case *parser.CreateAssertion:
 		return c.createAssertion(st)
 	case *parser.Drop:

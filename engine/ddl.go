@@ -193,9 +193,6 @@ func (c *compiler) createView(st *parser.CreateView) (*program, error) {
 	if err := c.checkSchema(st.Name.Schema); err != nil {
 		return nil, err
 	}
-	if st.Materialized {
-		return nil, fmt.Errorf("materialized views are not supported")
-	}
 	sn, err := c.targetSchema(st.Name.Schema)
 	if err != nil {
 		return nil, err
@@ -251,14 +248,19 @@ func (c *compiler) drop(st *parser.Drop) (*program, error) {
 			return ddlProgram(func(e *env) error { return dropAssertionIn(e, sn, name, st.IfExists) }), nil
 		}
 		return ddlProgram(func(e *env) error { return dropAssertion(e, name, st.IfExists) }), nil
-	case parser.ObjView:
+	case parser.ObjView, parser.ObjMaterializedView:
 		if !schema.IsMain(sn) {
 			return ddlProgram(func(e *env) error { return dropViewIn(e, sn, name, st.IfExists) }), nil
 		}
+		materialized := st.Kind == parser.ObjMaterializedView
 		return ddlProgram(func(e *env) error {
-			if e.conn.catalog().View(name) == nil {
+			v := e.conn.catalog().View(name)
+			if v == nil || v.Materialized() != materialized {
 				if st.IfExists {
 					return nil
+				}
+				if materialized {
+					return fmt.Errorf("no such materialized view: %s", name)
 				}
 				return fmt.Errorf("no such view: %s (View '%s' does not exist)", name, name)
 			}

@@ -126,7 +126,8 @@ type Assertion struct {
 	Def   *parser.CreateAssertion
 }
 
-// View is a stored query.
+// View is a stored query. A materialized view is planned like a view, so
+// it is always current (the effect of Quereus's maintained views).
 type View struct {
 	Schema  string
 	Name    string
@@ -134,3 +135,6 @@ type View struct {
 	Select  *parser.Select
 	Def     *parser.CreateView
 }
+
+// Materialized reports whether the view was created MATERIALIZED.
+func (v *View) Materialized() bool { return v.Def != nil && v.Def.Materialized }
