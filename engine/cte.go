@@ -39,6 +39,13 @@ func (c *compiler) with(sc *scope, w *parser.With) (*scope, error) {
 			p, err = c.query(cteOnlyScope(out), sel)
 			if err == nil {
 				d = &cteDef{node: &materialNode{in: p.root}, cols: p.cols}
+			} else if sc != nil && strings.HasPrefix(err.Error(), "no such column") {
+				// A CTE of a subquery may be correlated with the enclosing
+				// query's row: it is then planned in that scope and not
+				// materialized, so each evaluation sees the current row.
+				if cp, cerr := c.query(out, sel); cerr == nil {
+					d, err = &cteDef{node: cp.root, cols: cp.cols}, nil
+				}
 			}
 		}
 		if err != nil {
