@@ -99,9 +99,10 @@ func (db *Database) loadEntry(cat *schema.Catalog, ent storage.CatalogEntry) err
 		if err != nil {
 			return err
 		}
+		t.Schema = loadedSchema(cat, st.Name.Schema)
 		cat.PutTable(t)
 	case *parser.CreateIndex:
-		t := cat.Table(st.Table)
+		t := cat.TableIn(loadedSchema(cat, st.Name.Schema), st.Table)
 		if t == nil {
 			return fmt.Errorf("no such table: %s", st.Table)
 		}
@@ -111,9 +112,9 @@ func (db *Database) loadEntry(cat *schema.Catalog, ent storage.CatalogEntry) err
 		}
 		cat.PutTable(withIndex(t, ix))
 	case *parser.CreateView:
-		cat.PutView(&schema.View{Schema: schema.MainSchema, Name: st.Name.Name, Columns: st.Columns, Select: st.Select, Def: st})
+		cat.PutView(&schema.View{Schema: loadedSchema(cat, st.Name.Schema), Name: st.Name.Name, Columns: st.Columns, Select: st.Select, Def: st})
 	case *parser.CreateAssertion:
-		cat.PutAssertion(&schema.Assertion{Name: assertionName(st.Name.Schema, st.Name.Name), Check: st.Check, Def: st})
+		cat.PutAssertion(&schema.Assertion{Name: assertionName(loadedSchema(cat, st.Name.Schema), st.Name.Name), Check: st.Check, Def: st})
 	default:
 		return fmt.Errorf("unexpected statement %T", st)
 	}

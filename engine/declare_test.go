@@ -147,3 +147,26 @@ func TestDiffConstraintBodyChange(t *testing.T) {
 	require.Equal(t, [][]any{{int64(2)}}, queryRows(t, c, "select count(*) from tc"))
 	require.Equal(t, [][]any{}, queryRows(t, c, "diff schema main"))
 }
+
+func TestNamedSchemaPersists(t *testing.T) {
+	dir := t.TempDir()
+	st, db, loadErrs := openDirDB(t, dir)
+	require.Empty(t, loadErrs)
+	c := db.Connect()
+	mustExec(t, c, `declare schema app { table t { id INTEGER PRIMARY KEY, v TEXT } index t_v on t (v) }; apply schema app;
+		create table t (id integer primary key, v text);
+		create view app.tv as select v from t;
+		insert into app.t values (1, 'app'); insert into t values (1, 'main')`)
+	require.NoError(t, c.Close())
+	require.NoError(t, st.Close())
+
+	st, db, loadErrs = openDirDB(t, dir)
+	defer st.Close()
+	require.Empty(t, loadErrs)
+	c = db.Connect()
+	defer c.Close()
+	require.Equal(t, [][]any{{"app"}}, queryRows(t, c, "select v from app.tv"))
+	require.Equal(t, [][]any{{"main"}}, queryRows(t, c, "select v from t"))
+	require.Equal(t, [][]any{{int64(1)}}, queryRows(t, c, "select id from app.t where v = 'app'"))
+	mustExec(t, c, "drop index app.t_v")
+}

@@ -237,3 +237,16 @@ func assertionSchema(cat *schema.Catalog, a *schema.Assertion) string {
 	}
 	return a.Def.Name.Schema
 }
+
+// loadedSchema is the schema of a catalog entry being loaded: its
+// qualifier (registering the schema) or main.
+func loadedSchema(cat *schema.Catalog, qualifier string) string {
+	if schema.IsMain(qualifier) {
+		return schema.MainSchema
+	}
+	if sn := cat.SchemaName(qualifier); sn != "" {
+		return sn
+	}
+	cat.AddSchema(qualifier)
+	return qualifier
+}
