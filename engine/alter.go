@@ -223,13 +223,17 @@ func (c *compiler) renameTable(e *env, t *schema.Table, newName string) error {
 	}
 	db := e.conn.db
 	db.forgetStores(t.Name)
-	if err := db.store.Provider().RenameTableStores(schema.MainSchema, t.Name, newName, names); err != nil {
+	// The provider renames the stores (and moves the row count) at once,
+	// outside the transaction; a rollback renames them back.
+	provider := db.store.Provider()
+	if err := provider.RenameTableStores(schema.MainSchema, t.Name, newName, names); err != nil {
 		return err
 	}
-	if n, ok := db.store.RowCount(schema.MainSchema, t.Name); ok && n != 0 {
-		e.txn.AdjustRowCount(schema.MainSchema, t.Name, -n)
-		e.txn.AdjustRowCount(schema.MainSchema, newName, n)
-	}
+	oldName := t.Name
+	e.txn.OnRollback(func() {
+		db.forgetStores(newName)
+		_ = provider.RenameTableStores(schema.MainSchema, newName, oldName, names)
+	})
 	cat2 := e.conn.editCatalog()
 	cat2.DropTable(t.Name)
 	cat2.PutTable(nt)
