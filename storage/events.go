@@ -30,59 +30,53 @@ type emitter struct {
 	draining bool
 }
 
-type dataListener struct {
+// listener is one registered callback and the id its unsubscribe function
+// removes.
+type listener[F any] struct {
 	id uint64
-	fn func(DataChangeEvent)
+	fn F
 }
 
-type schemaListener struct {
-	id uint64
-	fn func(SchemaChangeEvent)
-}
+type (
+	dataListener   = listener[func(DataChangeEvent)]
+	schemaListener = listener[func(SchemaChangeEvent)]
+)
 
 func (e *emitter) onDataChange(fn func(DataChangeEvent)) func() {
 	if fn == nil {
 		return func() {}
 	}
-	e.mu.Lock()
-	defer e.mu.Unlock()
-	e.nextID++
-	id := e.nextID
-	e.data = append(append([]dataListener(nil), e.data...), dataListener{id, fn})
-	e.nData.Store(int32(len(e.data)))
-	return func() {
-		e.mu.Lock()
-		defer e.mu.Unlock()
-		kept := make([]dataListener, 0, len(e.data))
-		for _, l := range e.data {
-			if l.id != id {
-				kept = append(kept, l)
-			}
-		}
-		e.data = kept
-		e.nData.Store(int32(len(e.data)))
-	}
+	return subscribe(e, &e.data, fn, func() { e.nData.Store(int32(len(e.data))) })
 }
 
 func (e *emitter) onSchemaChange(fn func(SchemaChangeEvent)) func() {
 	if fn == nil {
 		return func() {}
 	}
+	return subscribe(e, &e.schema, fn, func() {})
+}
+
+// subscribe adds fn to the copy-on-write list *list under e.mu and returns
+// the function that removes it again; changed runs under e.mu after each
+// replacement of the list.
+func subscribe[F any](e *emitter, list *[]listener[F], fn F, changed func()) func() {
 	e.mu.Lock()
 	defer e.mu.Unlock()
 	e.nextID++
 	id := e.nextID
-	e.schema = append(append([]schemaListener(nil), e.schema...), schemaListener{id, fn})
+	*list = append(append([]listener[F](nil), *list...), listener[F]{id, fn})
+	changed()
 	return func() {
 		e.mu.Lock()
 		defer e.mu.Unlock()
-		kept := make([]schemaListener, 0, len(e.schema))
-		for _, l := range e.schema {
+		kept := make([]listener[F], 0, len(*list))
+		for _, l := range *list {
 			if l.id != id {
 				kept = append(kept, l)
 			}
 		}
-		e.schema = kept
+		*list = kept
+		changed()
 	}
 }
 
