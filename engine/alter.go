@@ -85,7 +85,7 @@ func (c *compiler) replaceTable(e *env, t *schema.Table, def *parser.CreateTable
 		nt.Indexes = append(nt.Indexes, nix)
 	}
 	text := ddlText(def)
-	if err := putCatalog(e, tableCatalogKey(t.Name), text); err != nil {
+	if err := putCatalog(e, qualifiedCatalogKey("table", schemaOf(t), t.Name), text); err != nil {
 		return err
 	}
 	if mapRow != nil || check || len(nt.Indexes) != len(t.Indexes) || !samePK(t, nt) {
@@ -214,28 +214,28 @@ func (c *compiler) renameTable(e *env, t *schema.Table, newName string) error {
 			return err
 		}
 	}
-	if err := putCatalog(e, tableCatalogKey(t.Name), ""); err != nil {
+	if err := putCatalog(e, qualifiedCatalogKey("table", schemaOf(t), t.Name), ""); err != nil {
 		return err
 	}
 	text := ddlText(def)
-	if err := putCatalog(e, tableCatalogKey(newName), text); err != nil {
+	if err := putCatalog(e, qualifiedCatalogKey("table", schemaOf(t), newName), text); err != nil {
 		return err
 	}
 	db := e.conn.db
-	db.forgetStores(t.Name)
+	db.forgetStores(storeCacheName(t))
 	// The provider renames the stores (and moves the row count) at once,
 	// outside the transaction; a rollback renames them back.
 	provider := db.store.Provider()
-	if err := provider.RenameTableStores(schema.MainSchema, t.Name, newName, names); err != nil {
+	if err := provider.RenameTableStores(schemaOf(t), t.Name, newName, names); err != nil {
 		return err
 	}
-	oldName := t.Name
+	oldName, sn, newCacheName := t.Name, schemaOf(t), storeCacheName(nt)
 	e.txn.OnRollback(func() {
-		db.forgetStores(newName)
-		_ = provider.RenameTableStores(schema.MainSchema, newName, oldName, names)
+		db.forgetStores(newCacheName)
+		_ = provider.RenameTableStores(sn, newName, oldName, names)
 	})
 	cat2 := e.conn.editCatalog()
-	cat2.DropTable(t.Name)
+	cat2.DropTableIn(sn, t.Name)
 	cat2.PutTable(nt)
 	schemaEvent(e, storage.Alter, "table", newName, text)
 	return c.propagate(e, t.Name, op)

@@ -122,11 +122,17 @@ func (db *Database) loadEntry(cat *schema.Catalog, ent storage.CatalogEntry) err
 }
 
 // buildTable builds a table with the database's settings.
+// A table of a schema other than main takes it from the definition's
+// qualifier.
 func (db *Database) buildTable(def *parser.CreateTable) (*schema.Table, error) {
-	return schema.BuildTable(def, schema.BuildOptions{
+	t, err := schema.BuildTable(def, schema.BuildOptions{
 		NullableByDefault: db.nullableByDefault.Load(),
 		KeyCollation:      db.cfg.TableKeyCollation,
 	}, knownCollation)
+	if err == nil && !schema.IsMain(def.Name.Schema) {
+		t.Schema = def.Name.Schema
+	}
+	return t, err
 }
 
 // withIndex returns a copy of t with ix added.

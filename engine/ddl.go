@@ -66,6 +66,9 @@ func (c *compiler) createTable(st *parser.CreateTable) (*program, error) {
 	if err != nil {
 		return nil, err
 	}
+	if !schema.IsMain(sn) {
+		st.Name.Schema = sn // the stored definition names its schema
+	}
 	return ddlProgram(func(e *env) error {
 		cat := e.conn.catalog()
 		if cat.TableIn(sn, st.Name.Name) != nil || cat.ViewIn(sn, st.Name.Name) != nil {
@@ -84,11 +87,6 @@ func (c *compiler) createTable(st *parser.CreateTable) (*program, error) {
 		}
 		if err := checkFKArity(t); err != nil {
 			return err
-		}
-		for _, ix := range t.Indexes {
-			if other := cat.IndexIn(sn, ix.Name); other != nil {
-				return fmt.Errorf("Index %s already exists", ix.Name)
-			}
 		}
 		text := ddlText(st)
 		if err := putCatalog(e, qualifiedCatalogKey("table", sn, t.Name), text); err != nil {
@@ -118,7 +116,7 @@ func (c *compiler) checkDefaults(t *schema.Table) error {
 		if name := bareColumnRef(col.Default); name != "" {
 			return fmt.Errorf("DEFAULT for column '%s' cannot reference bare column %s; use new.%s or a generated column", col.Name, name, name)
 		}
-		sub := &compiler{conn: c.conn, cat: c.cat, params: newParamSet()}
+		sub := &compiler{conn: c.conn, cat: catalogWith(c.cat, t), params: newParamSet()}
 		ce, err := sub.exprIn(t, checkScope(t), col.Default)
 		if err != nil {
 			return err
@@ -153,12 +151,17 @@ func (c *compiler) createIndex(st *parser.CreateIndex) (*program, error) {
 		if t == nil {
 			return errNoTable(st.Table)
 		}
+		for _, ix := range t.Indexes {
+			if ix.Implicit && strings.EqualFold(ix.Name, st.Name.Name) {
+				return fmt.Errorf("Index %s already exists on table %s (it backs a UNIQUE constraint)", st.Name.Name, t.Name)
+			}
+		}
 		if other := cat.IndexIn(sn, st.Name.Name); other != nil {
 			if strings.EqualFold(other.Table, t.Name) {
 				if st.IfNotExists {
 					return nil
 				}
-				return fmt.Errorf("Index %s already exists", st.Name.Name)
+				return fmt.Errorf("Index %s already exists on table %s", st.Name.Name, t.Name)
 			}
 			return fmt.Errorf("Index '%s' already exists in schema 'main' on table '%s'", st.Name.Name, other.Table)
 		}

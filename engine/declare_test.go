@@ -170,3 +170,17 @@ func TestNamedSchemaPersists(t *testing.T) {
 	require.Equal(t, [][]any{{int64(1)}}, queryRows(t, c, "select id from app.t where v = 'app'"))
 	mustExec(t, c, "drop index app.t_v")
 }
+
+func TestAlterTableInNamedSchema(t *testing.T) {
+	_, c := openTestDB(t)
+	mustExec(t, c, `declare schema app { table t { id INTEGER PRIMARY KEY, v TEXT } }; apply schema app;
+		create table t (id integer primary key);
+		insert into app.t values (1, 'x')`)
+	mustExec(t, c, "alter table app.t add column w integer null")
+	require.Equal(t, [][]any{{int64(1), "x", nil}}, queryRows(t, c, "select * from app.t"))
+	mustExec(t, c, "alter table app.t rename to t2")
+	require.Equal(t, [][]any{{int64(1), "x", nil}}, queryRows(t, c, "select * from app.t2"))
+	require.Equal(t, [][]any{}, queryRows(t, c, "select * from t"))
+	_, err := queryErr(c, "select * from app.t")
+	require.ErrorContains(t, err, "Table not found: app.t")
+}
