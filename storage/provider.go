@@ -126,21 +126,39 @@ func (p *provider) DeleteTableStores(schema, table string, indexNames []string) 
 	return p.drop(tableOwner(schema, table), owners, true)
 }
 
+// lockDirectory takes the DDL lock and then the directory lock for a
+// change of the store directory, refusing when the database is closed or
+// read-only (action names the refused change in that error). On success the
+// caller must call unlock, which releases both locks.
+func (p *provider) lockDirectory(action string) (d *directory, unlock func(), err error) {
+	db := p.db
+	db.ddlMu.Lock()
+	d = &db.dir
+	d.mu.Lock()
+	unlock = func() {
+		d.mu.Unlock()
+		db.ddlMu.Unlock()
+	}
+	if db.closed.Load() {
+		unlock()
+		return nil, nil, errClosed
+	}
+	if db.opts.ReadOnly {
+		unlock()
+		return nil, nil, fmt.Errorf("%w: cannot %s", ErrReadOnly, action)
+	}
+	return d, unlock, nil
+}
+
 // drop removes the stores of owners (and, when wholeTable, every index
 // store of table) in one batch.
 func (p *provider) drop(table storeOwner, owners []storeOwner, wholeTable bool) error {
 	db := p.db
-	db.ddlMu.Lock()
-	defer db.ddlMu.Unlock()
-	d := &db.dir
-	d.mu.Lock()
-	defer d.mu.Unlock()
-	if db.closed.Load() {
-		return errClosed
+	d, unlock, err := p.lockDirectory(fmt.Sprintf("drop stores of %s", table))
+	if err != nil {
+		return err
 	}
-	if db.opts.ReadOnly {
-		return fmt.Errorf("%w: cannot drop stores of %s", ErrReadOnly, table)
-	}
+	defer unlock()
 	var victims []*store
 	for _, o := range owners {
 		s := d.byName[o.storeName()]
@@ -201,17 +219,11 @@ func (p *provider) RenameTableStores(schema, oldName, newName string, indexNames
 		return nil
 	}
 	db := p.db
-	db.ddlMu.Lock()
-	defer db.ddlMu.Unlock()
-	d := &db.dir
-	d.mu.Lock()
-	defer d.mu.Unlock()
-	if db.closed.Load() {
-		return errClosed
+	d, unlock, err := p.lockDirectory(fmt.Sprintf("rename %s", from))
+	if err != nil {
+		return err
 	}
-	if db.opts.ReadOnly {
-		return fmt.Errorf("%w: cannot rename %s", ErrReadOnly, from)
-	}
+	defer unlock()
 
 	type move struct {
 		src *store // nil when the store was never created
