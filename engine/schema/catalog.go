@@ -72,7 +72,11 @@ func (c *Catalog) PutTable(t *Table) {
 	}
 	c.tables[qkey(t.Schema, t.Name)] = t
 	for _, ix := range t.Indexes {
-		c.indexes[qkey(t.Schema, ix.Name)] = ix
+		// Indexes backing UNIQUE constraints are named per table; only
+		// explicit indexes share the schema-wide index namespace.
+		if !ix.Implicit {
+			c.indexes[qkey(t.Schema, ix.Name)] = ix
+		}
 	}
 }
 
