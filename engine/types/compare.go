@@ -2,9 +2,10 @@ package types
 
 import (
 	"encoding/json"
+	"maps"
 	"math"
 	"math/big"
-	"sort"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -192,7 +193,7 @@ func compareJSON(a, b any) int {
 		return cmpInt(int64(len(x)), int64(len(y)))
 	case map[string]any:
 		y := b.(map[string]any)
-		kx, ky := sortedKeys(x), sortedKeys(y)
+		kx, ky := slices.Sorted(maps.Keys(x)), slices.Sorted(maps.Keys(y))
 		for i := 0; i < len(kx) && i < len(ky); i++ {
 			if c := strings.Compare(kx[i], ky[i]); c != 0 {
 				return c
@@ -254,15 +255,6 @@ func compareJSONNumbers(a, b json.Number) int {
 		return strings.Compare(string(a), string(b))
 	}
 	return fa.Cmp(fb)
-}
-
-func sortedKeys(m map[string]any) []string {
-	ks := make([]string, 0, len(m))
-	for k := range m {
-		ks = append(ks, k)
-	}
-	sort.Strings(ks)
-	return ks
 }
 
 // CompareSQL is SQL comparison: ok is false when either side is NULL

@@ -2,9 +2,10 @@ package types
 
 import (
 	"encoding/json"
+	"maps"
 	"math"
 	"math/big"
-	"sort"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -112,13 +113,8 @@ func writeJSONKey(b *strings.Builder, doc any) {
 		}
 		b.WriteByte(']')
 	case map[string]any:
-		keys := make([]string, 0, len(d))
-		for k := range d {
-			keys = append(keys, k)
-		}
-		sort.Strings(keys)
 		b.WriteByte('{')
-		for i, k := range keys {
+		for i, k := range slices.Sorted(maps.Keys(d)) {
 			if i > 0 {
 				b.WriteByte(',')
 			}

@@ -2,8 +2,9 @@ package sqllogic
 
 import (
 	"fmt"
+	"maps"
 	"math"
-	"sort"
+	"slices"
 	"strings"
 )
 
@@ -81,10 +82,10 @@ func compareValues(exp, act any, path string) *mismatch {
 		if !sameKeys(e, a) {
 			return &mismatch{Kind: "object keys differ", Path: path,
 				Detail: fmt.Sprintf("expected keys %s, got keys %s (expected %s, got %s)",
-					strings.Join(sortedKeys(e), ","), strings.Join(sortedKeys(a), ","),
+					strings.Join(slices.Sorted(maps.Keys(e)), ","), strings.Join(slices.Sorted(maps.Keys(a)), ","),
 					formatValue(exp), formatValue(act))}
 		}
-		for _, k := range sortedKeys(e) {
+		for _, k := range slices.Sorted(maps.Keys(e)) {
 			if m := compareValues(e[k], a[k], path+"."+k); m != nil {
 				return m
 			}
@@ -112,15 +113,6 @@ func sameKeys(a, b map[string]any) bool {
 		}
 	}
 	return true
-}
-
-func sortedKeys(m map[string]any) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
 }
 
 func typeName(v any) string {

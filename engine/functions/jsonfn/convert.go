@@ -2,9 +2,10 @@ package jsonfn
 
 import (
 	"encoding/json"
+	"maps"
 	"math"
 	"math/big"
-	"sort"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -166,7 +167,7 @@ func writeDoc(b *strings.Builder, doc any) {
 		b.WriteByte(']')
 	case map[string]any:
 		b.WriteByte('{')
-		for i, k := range sortedKeys(d) {
+		for i, k := range slices.Sorted(maps.Keys(d)) {
 			if i > 0 {
 				b.WriteByte(',')
 			}
@@ -245,13 +246,4 @@ func writeQuoted(b *strings.Builder, s string) {
 		i++
 	}
 	b.WriteByte('"')
-}
-
-func sortedKeys(m map[string]any) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
 }

@@ -2,6 +2,8 @@ package jsonfn
 
 import (
 	"errors"
+	"maps"
+	"slices"
 	"strconv"
 
 	"github.com/quereus/quereus/engine/types"
@@ -70,7 +72,7 @@ func Each(args []value.Value) ([]value.Row, error) {
 		}
 	case map[string]any:
 		rows = make([]value.Row, 0, len(c))
-		for i, k := range sortedKeys(c) {
+		for i, k := range slices.Sorted(maps.Keys(c)) {
 			rows = append(rows, nodeRow(value.Text(k), c[k], int64(i), value.Null(), "."+k, ""))
 		}
 	default:
@@ -102,7 +104,7 @@ func Tree(args []value.Value) ([]value.Row, error) {
 				walk(value.Int(int64(i)), child, id, fullkey, fullkey+"["+strconv.Itoa(i)+"]")
 			}
 		case map[string]any:
-			for _, k := range sortedKeys(c) {
+			for _, k := range slices.Sorted(maps.Keys(c)) {
 				walk(value.Text(k), c[k], id, fullkey, fullkey+"."+k)
 			}
 		}
