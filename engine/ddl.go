@@ -316,6 +316,9 @@ func dropTable(e *env, name string, ifExists bool) error {
 	if err := checkAssertionRefs(e, "table", t.Name); err != nil {
 		return err
 	}
+	if err := checkExpressionRefs(e, t.Name); err != nil {
+		return err
+	}
 	if err := checkDropReferenced(e, t); err != nil {
 		return err
 	}
@@ -418,4 +421,29 @@ func bareColumnRef(x parser.Expr) string {
 		return name == ""
 	})
 	return name
+}
+
+// checkExpressionRefs refuses to drop a table that another table's CHECK
+// constraint or column DEFAULT reads (through a subquery).
+func checkExpressionRefs(e *env, table string) error {
+	for _, other := range e.conn.catalog().Tables() {
+		if strings.EqualFold(other.Name, table) {
+			continue
+		}
+		for _, ck := range other.Checks {
+			if !mentionsTable(ck.Expr, table) {
+				continue
+			}
+			if strings.HasPrefix(ck.Name, "_check_") {
+				return fmt.Errorf("cannot drop table 'main.%s': it is referenced by the CHECK constraint (%s) on table '%s'", table, parser.ExprString(ck.Expr), other.Name)
+			}
+			return fmt.Errorf("cannot drop table 'main.%s': it is referenced by CHECK constraint '%s' on table '%s'", table, ck.Name, other.Name)
+		}
+		for _, col := range other.Columns {
+			if col.Default != nil && mentionsTable(col.Default, table) {
+				return fmt.Errorf("cannot drop table 'main.%s': it is referenced by the DEFAULT of column '%s' on table '%s'", table, col.Name, other.Name)
+			}
+		}
+	}
+	return nil
 }
