@@ -3,6 +3,7 @@ package engine
 import (
 	"testing"
 
+	"github.com/quereus/quereus/engine/parser"
 	"github.com/stretchr/testify/require"
 )
 
@@ -59,4 +60,32 @@ func TestRenameColumnFollowsViewChains(t *testing.T) {
 		ALTER TABLE w RENAME COLUMN x TO y`)
 	require.Equal(t, [][]any{{int64(1), int64(10)}}, queryRows(t, c, "SELECT id, y FROM v3"))
 	require.Equal(t, [][]any{{int64(1), int64(10)}}, queryRows(t, c, "SELECT id, x FROM a2"))
+}
+
+// TestShadowedTableIsNotADependency checks that a CTE named like a table
+// does not make the table a dependency (DROP and RENAME see through it).
+func TestShadowedTableIsNotADependency(t *testing.T) {
+	_, c := openTestDB(t)
+	mustExec(t, c, `CREATE TABLE zap (id INTEGER PRIMARY KEY, k INTEGER);
+		CREATE ASSERTION a_shadow CHECK (NOT EXISTS (WITH zap AS (SELECT 1 AS k) SELECT k FROM zap WHERE k < 0));
+		DROP TABLE zap`)
+	require.False(t, mentionsTable(mustParseOne(t, "SELECT k FROM (WITH zap AS (SELECT 1 AS k) SELECT k FROM zap)"), "zap"))
+	require.True(t, mentionsTable(mustParseOne(t, "SELECT k FROM zap"), "zap"))
+	require.True(t, mentionsTable(mustParseOne(t, "WITH zap AS (SELECT 1 AS k) SELECT k FROM main.zap"), "zap"))
+}
+
+// TestDefaultReadsTableBeingCreated checks that a DEFAULT's subquery may
+// read the table it belongs to.
+func TestDefaultReadsTableBeingCreated(t *testing.T) {
+	_, c := openTestDB(t)
+	mustExec(t, c, `CREATE TABLE ts (id INTEGER PRIMARY KEY, w INTEGER DEFAULT ((SELECT count(*) FROM ts)));
+		INSERT INTO ts (id) VALUES (1); INSERT INTO ts (id) VALUES (2)`)
+	require.Equal(t, [][]any{{int64(1), int64(0)}, {int64(2), int64(1)}}, queryRows(t, c, "SELECT id, w FROM ts ORDER BY id"))
+}
+
+func mustParseOne(t *testing.T, sql string) parser.Stmt {
+	t.Helper()
+	st, err := parser.Parse(sql)
+	require.NoError(t, err, sql)
+	return st
 }

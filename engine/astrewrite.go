@@ -92,13 +92,32 @@ func visitAST(root any, fn func(node any)) {
 	walk(reflect.ValueOf(root))
 }
 
-// mentionsTable reports whether an AST references table by name.
+// mentionsTable reports whether an AST references table by name: a
+// foreign key naming it, or a table reference that resolves to it (not to
+// a CTE of the same name that shadows it).
 func mentionsTable(root any, table string) bool {
 	found := false
 	visitAST(root, func(n any) {
 		switch n := n.(type) {
 		case *parser.TableRef:
 			found = found || strings.EqualFold(n.Name, table)
+		case *parser.ForeignKey:
+			found = found || strings.EqualFold(n.Table.Name, table)
+		}
+	})
+	if !found {
+		return false
+	}
+	// Bind a copy, renaming the references that resolve to the table to a
+	// name no SQL identifier can have, and look for it.
+	const marker = "\x00bound"
+	c := cloneAST(root)
+	renameScoped(c, &renameOp{table: table, newTable: marker, columns: func(string) []string { return nil }}, nil)
+	found = false
+	visitAST(c, func(n any) {
+		switch n := n.(type) {
+		case *parser.TableRef:
+			found = found || n.Name == marker
 		case *parser.ForeignKey:
 			found = found || strings.EqualFold(n.Table.Name, table)
 		}
