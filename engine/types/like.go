@@ -46,6 +46,39 @@ const (
 	modeAll
 )
 
+// tokenList accumulates a pattern's tokens as its compiler reads them:
+// literal code points merge into one tokLit run, and a wildcard for any
+// sequence directly after another one is dropped.
+type tokenList struct {
+	toks []token
+	lit  strings.Builder
+}
+
+// literal appends one literal code point.
+func (l *tokenList) literal(r rune) { l.lit.WriteRune(r) }
+
+// add appends a wildcard or set token after the pending literal run.
+func (l *tokenList) add(t token) {
+	l.flush()
+	if t.kind == tokAny && len(l.toks) > 0 && l.toks[len(l.toks)-1].kind == tokAny {
+		return
+	}
+	l.toks = append(l.toks, t)
+}
+
+func (l *tokenList) flush() {
+	if l.lit.Len() > 0 {
+		l.toks = append(l.toks, token{kind: tokLit, lit: l.lit.String()})
+		l.lit.Reset()
+	}
+}
+
+// pattern ends the list and compiles it.
+func (l *tokenList) pattern() *Pattern {
+	l.flush()
+	return newPattern(l.toks)
+}
+
 // CompileLike compiles a LIKE pattern: case-sensitive, '%' matches any
 // sequence, '_' one code point; escape ("" for none) must be one character
 // and makes the next character literal.
@@ -61,14 +94,7 @@ func CompileLike(pattern, escape string) (*Pattern, error) {
 		}
 		esc = r
 	}
-	var toks []token
-	var lit strings.Builder
-	flush := func() {
-		if lit.Len() > 0 {
-			toks = append(toks, token{kind: tokLit, lit: lit.String()})
-			lit.Reset()
-		}
-	}
+	var toks tokenList
 	for i := 0; i < len(pattern); {
 		r, n := utf8.DecodeRuneInString(pattern[i:])
 		i += n
@@ -79,21 +105,16 @@ func CompileLike(pattern, escape string) (*Pattern, error) {
 			}
 			r2, n2 := utf8.DecodeRuneInString(pattern[i:])
 			i += n2
-			lit.WriteRune(r2)
+			toks.literal(r2)
 		case r == '%':
-			flush()
-			if len(toks) == 0 || toks[len(toks)-1].kind != tokAny {
-				toks = append(toks, token{kind: tokAny})
-			}
+			toks.add(token{kind: tokAny})
 		case r == '_':
-			flush()
-			toks = append(toks, token{kind: tokOne})
+			toks.add(token{kind: tokOne})
 		default:
-			lit.WriteRune(r)
+			toks.literal(r)
 		}
 	}
-	flush()
-	return newPattern(toks), nil
+	return toks.pattern(), nil
 }
 
 // CompileGlob compiles a GLOB pattern: '*' any sequence, '?' one code point,
@@ -103,40 +124,27 @@ func CompileGlob(pattern string) (*Pattern, error) {
 	if len(pattern) > maxPatternLen {
 		return nil, fmt.Errorf("GLOB pattern too long")
 	}
-	var toks []token
-	var lit strings.Builder
-	flush := func() {
-		if lit.Len() > 0 {
-			toks = append(toks, token{kind: tokLit, lit: lit.String()})
-			lit.Reset()
-		}
-	}
+	var toks tokenList
 	for i := 0; i < len(pattern); {
 		r, n := utf8.DecodeRuneInString(pattern[i:])
 		i += n
 		switch r {
 		case '*':
-			flush()
-			if len(toks) == 0 || toks[len(toks)-1].kind != tokAny {
-				toks = append(toks, token{kind: tokAny})
-			}
+			toks.add(token{kind: tokAny})
 		case '?':
-			flush()
-			toks = append(toks, token{kind: tokOne})
+			toks.add(token{kind: tokOne})
 		case '[':
-			flush()
 			t, next, err := parseSet(pattern, i)
 			if err != nil {
 				return nil, err
 			}
-			toks = append(toks, t)
+			toks.add(t)
 			i = next
 		default:
-			lit.WriteRune(r)
+			toks.literal(r)
 		}
 	}
-	flush()
-	return newPattern(toks), nil
+	return toks.pattern(), nil
 }
 
 // parseSet parses a GLOB set starting just after '['.
