@@ -184,3 +184,28 @@ func TestAlterTableInNamedSchema(t *testing.T) {
 	_, err := queryErr(c, "select * from app.t")
 	require.ErrorContains(t, err, "Table not found: app.t")
 }
+
+func TestForeignKeysAcrossSchemas(t *testing.T) {
+	_, c := openTestDB(t)
+	mustExec(t, c, `declare schema s1 {
+		table items { id INTEGER PRIMARY KEY }
+		table orders { id INTEGER PRIMARY KEY, item_id INTEGER, FOREIGN KEY (item_id) REFERENCES items(id) ON DELETE RESTRICT }
+	}; declare schema s2 { table items { id INTEGER PRIMARY KEY } };
+	apply schema s1; apply schema s2;
+	create table items (id integer primary key);
+	insert into s1.items values (1); insert into s2.items values (1); insert into items values (2);
+	insert into s1.orders values (10, 1)`)
+
+	// The unqualified parent resolves in the child's schema.
+	_, err := queryErr(c, "insert into s1.orders values (11, 2)")
+	require.ErrorContains(t, err, "CHECK constraint failed: _fk_orders_item_id")
+	mustExec(t, c, "delete from s2.items where id = 1")
+	_, err = queryErr(c, "delete from s1.items where id = 1")
+	require.ErrorContains(t, err, "RESTRICT")
+
+	// A qualified parent reaches another schema.
+	mustExec(t, c, "create table s2.refs_main (id integer primary key, p integer null references main.items(id))")
+	mustExec(t, c, "insert into s2.refs_main values (1, 2)")
+	_, err = queryErr(c, "insert into s2.refs_main values (2, 1)")
+	require.ErrorContains(t, err, "CHECK constraint failed: _fk_refs_main_p")
+}

@@ -118,9 +118,9 @@ func (w *writer) fkCheckOne(fk *schema.ForeignKey, row value.Row) error {
 		if null {
 			return nil
 		}
-		parent := cat.TableIn(schemaOf(w.t), fk.RefTable)
+		parent := cat.TableIn(fkParentSchema(w.t, fk), fk.RefTable)
 		if parent == nil {
-			return &constraintError{msg: fmt.Sprintf("CHECK constraint failed: %s — referenced table '%s.%s' does not exist", fk.Name, schemaOf(w.t), fk.RefTable)}
+			return &constraintError{msg: fmt.Sprintf("CHECK constraint failed: %s — referenced table '%s.%s' does not exist", fk.Name, fkParentSchema(w.t, fk), fk.RefTable)}
 		}
 		pcols, err := parentCols(parent, fk)
 		if err != nil {
@@ -151,7 +151,7 @@ func (w *writer) fkCheckOne(fk *schema.ForeignKey, row value.Row) error {
 func (w *writer) childRefs(fn func(child *schema.Table, fk *schema.ForeignKey) error) error {
 	for _, child := range w.e.conn.catalog().Tables() {
 		for _, fk := range child.FKs {
-			if strings.EqualFold(fk.RefTable, w.t.Name) && strings.EqualFold(schemaOf(child), schemaOf(w.t)) {
+			if strings.EqualFold(fk.RefTable, w.t.Name) && strings.EqualFold(fkParentSchema(child, fk), schemaOf(w.t)) {
 				if err := fn(child, fk); err != nil {
 					return err
 				}

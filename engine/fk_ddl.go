@@ -37,7 +37,7 @@ func checkDropReferenced(e *env, t *schema.Table) error {
 			continue
 		}
 		for _, fk := range child.FKs {
-			if !strings.EqualFold(fk.RefTable, t.Name) || !strings.EqualFold(schemaOf(child), schemaOf(t)) {
+			if !strings.EqualFold(fk.RefTable, t.Name) || !strings.EqualFold(fkParentSchema(child, fk), schemaOf(t)) {
 				continue
 			}
 			pcols, err := parentCols(t, fk)

@@ -250,3 +250,15 @@ func loadedSchema(cat *schema.Catalog, qualifier string) string {
 	cat.AddSchema(qualifier)
 	return qualifier
 }
+
+// fkParentSchema is the schema of a foreign key's parent table: its
+// qualifier, else the child's own schema.
+func fkParentSchema(child *schema.Table, fk *schema.ForeignKey) string {
+	if fk.RefSchema != "" {
+		if schema.IsMain(fk.RefSchema) {
+			return schema.MainSchema
+		}
+		return fk.RefSchema
+	}
+	return schemaOf(child)
+}

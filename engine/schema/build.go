@@ -74,7 +74,7 @@ func BuildTable(def *parser.CreateTable, opts BuildOptions, known func(string) b
 				}
 				t.Checks = append(t.Checks, &Check{Name: name, Expr: cc.Expr, On: cc.CheckOn, Conflict: cc.OnConflict})
 			case parser.ConstrForeignKey:
-				t.FKs = append(t.FKs, &ForeignKey{Name: cc.Name, RefTable: cc.FK.Table.Name,
+				t.FKs = append(t.FKs, &ForeignKey{Name: cc.Name, RefTable: cc.FK.Table.Name, RefSchema: cc.FK.Table.Schema,
 					RefColumns: cc.FK.Columns, OnDelete: cc.FK.OnDelete, OnUpdate: cc.FK.OnUpdate,
 					Columns: []int{len(t.Columns)}, Deferred: deferred(cc.FK.Deferral)})
 			}
@@ -107,7 +107,7 @@ func BuildTable(def *parser.CreateTable, opts BuildOptions, known func(string) b
 			}
 			t.Checks = append(t.Checks, &Check{Name: name, Expr: tc.Expr, On: tc.CheckOn, Conflict: tc.OnConflict})
 		case parser.ConstrForeignKey:
-			fk := &ForeignKey{Name: tc.Name, RefTable: tc.FK.Table.Name, RefColumns: tc.FK.Columns,
+			fk := &ForeignKey{Name: tc.Name, RefTable: tc.FK.Table.Name, RefSchema: tc.FK.Table.Schema, RefColumns: tc.FK.Columns,
 				OnDelete: tc.FK.OnDelete, OnUpdate: tc.FK.OnUpdate, Deferred: deferred(tc.FK.Deferral)}
 			for _, c := range tc.FKColumns {
 				i := t.ColumnIndex(c)

@@ -59,6 +59,7 @@ type ForeignKey struct {
 	Name       string   // constraint name ("_fk_<table>_<cols>" when unnamed)
 	Columns    []int    // child columns
 	RefTable   string   // parent table name
+	RefSchema  string   // parent schema as written ("": the child's schema)
 	RefColumns []string // parent columns ("" list = parent PK)
 	OnDelete   parser.FKAction
 	OnUpdate   parser.FKAction
