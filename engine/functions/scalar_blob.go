@@ -84,17 +84,25 @@ func fnQuote(a []value.Value) (value.Value, error) {
 }
 
 func fnZeroBlob(a []value.Value) (value.Value, error) {
-	n, ok := intArg(a[0])
-	if !ok {
-		return value.Null(), nil
-	}
-	if n < 0 {
-		n = 0
-	}
-	if n > MaxResultLen {
-		return value.Null(), errTooBig("zeroblob")
+	n, ok, err := blobSize(a[0], "zeroblob")
+	if !ok || err != nil {
+		return value.Null(), err
 	}
 	return value.Blob(make([]byte, n)), nil
+}
+
+// blobSize is the byte count argument of zeroblob and randomblob (name):
+// ok is false for NULL or a non-numeric argument, a negative count is 0, and
+// a count over MaxResultLen is an error.
+func blobSize(arg value.Value, name string) (n int64, ok bool, err error) {
+	n, ok = intArg(arg)
+	if !ok {
+		return 0, false, nil
+	}
+	if n > MaxResultLen {
+		return 0, false, errTooBig(name)
+	}
+	return max(n, 0), true, nil
 }
 
 func fnRandom([]value.Value) (value.Value, error) {
@@ -107,15 +115,9 @@ func fnRandom([]value.Value) (value.Value, error) {
 
 // fnRandomBlob returns n random bytes (n < 1 gives an empty blob).
 func fnRandomBlob(a []value.Value) (value.Value, error) {
-	n, ok := intArg(a[0])
-	if !ok {
-		return value.Null(), nil
-	}
-	if n < 0 {
-		n = 0
-	}
-	if n > MaxResultLen {
-		return value.Null(), errTooBig("randomblob")
+	n, ok, err := blobSize(a[0], "randomblob")
+	if !ok || err != nil {
+		return value.Null(), err
 	}
 	b := make([]byte, n)
 	if _, err := rand.Read(b); err != nil {
