@@ -47,6 +47,15 @@ func (c *conn) usable() error {
 	return nil
 }
 
+// usableArgs checks that the connection is usable and converts the
+// arguments of a call.
+func (c *conn) usableArgs(nvs []driver.NamedValue) ([]engine.Arg, error) {
+	if err := c.usable(); err != nil {
+		return nil, err
+	}
+	return toArgs(nvs)
+}
+
 // Prepare prepares one statement.
 func (c *conn) Prepare(query string) (driver.Stmt, error) {
 	return c.PrepareContext(context.Background(), query)
@@ -114,10 +123,7 @@ func (c *conn) BeginTx(ctx context.Context, opts driver.TxOptions) (_ driver.Tx,
 // ExecContext runs every statement of query in order (see the package
 // documentation for how arguments bind across statements).
 func (c *conn) ExecContext(ctx context.Context, query string, nvs []driver.NamedValue) (_ driver.Result, err error) {
-	if err := c.usable(); err != nil {
-		return nil, err
-	}
-	args, err := toArgs(nvs)
+	args, err := c.usableArgs(nvs)
 	if err != nil {
 		return nil, err
 	}
@@ -145,10 +151,7 @@ func (c *conn) ExecContext(ctx context.Context, query string, nvs []driver.Named
 // query may be a script: every statement but the last runs as by
 // ExecContext and the last one gives the rows.
 func (c *conn) QueryContext(ctx context.Context, query string, nvs []driver.NamedValue) (_ driver.Rows, err error) {
-	if err := c.usable(); err != nil {
-		return nil, err
-	}
-	args, err := toArgs(nvs)
+	args, err := c.usableArgs(nvs)
 	if err != nil {
 		return nil, err
 	}

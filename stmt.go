@@ -61,9 +61,6 @@ func (s *stmt) Query(args []driver.Value) (driver.Rows, error) {
 
 // ExecContext runs the statement to completion.
 func (s *stmt) ExecContext(ctx context.Context, nvs []driver.NamedValue) (_ driver.Result, err error) {
-	if err := s.c.usable(); err != nil {
-		return nil, err
-	}
 	args, err := s.args(nvs)
 	if err != nil {
 		return nil, err
@@ -75,9 +72,6 @@ func (s *stmt) ExecContext(ctx context.Context, nvs []driver.NamedValue) (_ driv
 // QueryContext runs the statement and returns its rows; ctx also governs
 // fetching them.
 func (s *stmt) QueryContext(ctx context.Context, nvs []driver.NamedValue) (_ driver.Rows, err error) {
-	if err := s.c.usable(); err != nil {
-		return nil, err
-	}
 	args, err := s.args(nvs)
 	if err != nil {
 		return nil, err
@@ -90,9 +84,10 @@ func (s *stmt) QueryContext(ctx context.Context, nvs []driver.NamedValue) (_ dri
 	return newRows(ctx, s.c, er, nil), nil
 }
 
-// args converts and checks the arguments of one execution.
+// args checks that the connection is usable, then converts and checks the
+// arguments of one execution.
 func (s *stmt) args(nvs []driver.NamedValue) ([]engine.Arg, error) {
-	args, err := toArgs(nvs)
+	args, err := s.c.usableArgs(nvs)
 	if err != nil {
 		return nil, err
 	}
