@@ -150,16 +150,9 @@ func writeFailure(p *printer, b *BlockResult) {
 func writeKinds(p *printer, results []FileResult) {
 	var byKind [KindBadDirective + 1]Counts
 	for i := range results {
-		for _, b := range results[i].Blocks {
-			c := &byKind[b.Block.Kind]
-			switch {
-			case b.Deviation:
-				c.Deviations++
-			case b.Outcome == Passed:
-				c.Passed++
-			default:
-				c.Failed++
-			}
+		for j := range results[i].Blocks {
+			b := &results[i].Blocks[j]
+			byKind[b.Block.Kind].tally(b)
 		}
 	}
 	var parts []string

@@ -90,17 +90,23 @@ func (c *Counts) Add(o Counts) {
 // Count tallies the file's blocks.
 func (f *FileResult) Count() Counts {
 	var c Counts
-	for _, b := range f.Blocks {
-		switch {
-		case b.Deviation:
-			c.Deviations++
-		case b.Outcome == Passed:
-			c.Passed++
-		default:
-			c.Failed++
-		}
+	for i := range f.Blocks {
+		c.tally(&f.Blocks[i])
 	}
 	return c
+}
+
+// tally counts one block: a deviation, a pass, or (any other outcome) a
+// failure.
+func (c *Counts) tally(b *BlockResult) {
+	switch {
+	case b.Deviation:
+		c.Deviations++
+	case b.Outcome == Passed:
+		c.Passed++
+	default:
+		c.Failed++
+	}
 }
 
 // finish sets the file's status from its blocks.
