@@ -1,8 +1,6 @@
 package engine
 
 import (
-	"fmt"
-
 	"github.com/quereus/quereus/engine/parser"
 	"github.com/quereus/quereus/storage/value"
 )
@@ -13,7 +11,7 @@ import (
 // the query's rows are inserted in the same statement.
 func (c *compiler) createTableAs(st *parser.CreateTable) (*program, error) {
 	if st.Maintained != nil {
-		return nil, fmt.Errorf("maintained tables are not supported")
+		return c.createMaintainedTable(st)
 	}
 	plan, err := c.query(nil, st.AsSelect)
 	if err != nil {

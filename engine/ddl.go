@@ -216,6 +216,11 @@ func (c *compiler) createView(st *parser.CreateView) (*program, error) {
 		if len(st.Columns) > 0 && len(st.Columns) != len(plan.cols) {
 			return fmt.Errorf("view %s: %d declared columns but the query has %d", st.Name.Name, len(st.Columns), len(plan.cols))
 		}
+		if st.Materialized {
+			if err := sub.checkMaterializable(st); err != nil {
+				return err
+			}
+		}
 		text := ddlText(st)
 		if err := putCatalog(e, qualifiedCatalogKey("view", sn, st.Name.Name), text); err != nil {
 			return err
@@ -261,6 +266,9 @@ func (c *compiler) drop(st *parser.Drop) (*program, error) {
 			if v == nil || v.Materialized() != materialized {
 				if st.IfExists {
 					return nil
+				}
+				if err := mvDropMismatch(e, name, materialized); err != nil {
+					return err
 				}
 				if materialized {
 					return fmt.Errorf("no such materialized view: %s", name)
@@ -308,6 +316,9 @@ func dropTable(e *env, name string, ifExists bool) error {
 	cat := e.conn.catalog()
 	t := cat.Table(name)
 	if t == nil {
+		if v := cat.View(name); v != nil && v.Materialized() {
+			return dropMaterializedView(e, v)
+		}
 		if ifExists {
 			return nil
 		}

@@ -16,6 +16,9 @@ func (c *compiler) dmlTarget(name parser.ObjectName) (*schema.Table, error) {
 		return nil, err
 	}
 	if v != nil {
+		if t := c.mvWriteTarget(v); t != nil {
+			return t, nil
+		}
 		return nil, fmt.Errorf("cannot write through view %s", name.Name)
 	}
 	return t, nil

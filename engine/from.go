@@ -117,6 +117,9 @@ func (c *compiler) tableRef(sc *scope, te *parser.TableRef, conj []parser.Expr, 
 		c.homeSchema = schemaOfView(v)
 		plan, err := c.query(&scope{noRow: true}, v.Select)
 		c.homeSchema = home
+		if err != nil && v.Materialized() {
+			return nil, fmt.Errorf("materialized view %s is stale (its body no longer plans; refresh or recreate it): %w", v.Name, err)
+		}
 		if err != nil {
 			return nil, fmt.Errorf("view %s: %w", v.Name, err)
 		}

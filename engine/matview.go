@@ -1,0 +1,201 @@
+package engine
+
+// matview.go holds the materialized-view rules layered on top of views.
+//
+// A materialized view (CREATE MATERIALIZED VIEW, or the table form
+// CREATE TABLE ... MAINTAINED AS) is stored as a view flagged
+// Materialized and planned like a view, so it is always current: that is
+// the observable effect of Quereus's row-time maintained backing table.
+// On top of that this file adds what makes the object behave like a
+// maintained table:
+//   - the key gate: a single-source body must project its source's
+//     primary key (each source row maps to exactly one MV row);
+//   - write-through: DML on an MV whose body is a plain projection of all
+//     columns of one table is routed to that table;
+//   - the unified drop rules (DROP TABLE drops it, DROP VIEW redirects,
+//     DROP MATERIALIZED VIEW on a table is refused);
+//   - the table form's declared-shape checks (arity and column names).
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/quereus/quereus/engine/parser"
+	"github.com/quereus/quereus/engine/schema"
+	"github.com/quereus/quereus/storage"
+)
+
+// mvProjection describes a body of the form `SELECT <plain columns or *>
+// FROM <one table>` with no grouping, DISTINCT, compound, CTE or LIMIT:
+// the source table and, per output column, the source column index and
+// whether the output keeps the source column's name.
+type mvProjection struct {
+	src     *schema.Table
+	cols    []int
+	renamed bool
+}
+
+// simpleProjection returns the body's projection, or nil when the body is
+// not a plain single-table projection.
+func (c *compiler) simpleProjection(sel *parser.Select, declared []string) *mvProjection {
+	if sel == nil || sel.With != nil || sel.Limit != nil || sel.Offset != nil {
+		return nil
+	}
+	core, ok := sel.Body.(*parser.SelectCore)
+	if !ok || core.Distinct || len(core.GroupBy) > 0 || core.Having != nil || len(core.Windows) > 0 {
+		return nil
+	}
+	ref, ok := core.From.(*parser.TableRef)
+	if !ok || ref.Committed {
+		return nil
+	}
+	t, v, err := c.resolveRelation(ref.Schema, ref.Name)
+	if err != nil || v != nil || t == nil {
+		return nil
+	}
+	p := &mvProjection{src: t}
+	for _, rc := range core.Columns {
+		if rc.Star {
+			for i := range t.Columns {
+				p.cols = append(p.cols, i)
+			}
+			continue
+		}
+		cr, ok := rc.Expr.(*parser.ColumnRef)
+		if !ok || cr.Schema != "" {
+			return nil
+		}
+		i := t.ColumnIndex(cr.Column)
+		if i < 0 {
+			return nil
+		}
+		if rc.Alias != "" && !strings.EqualFold(rc.Alias, t.Columns[i].Name) {
+			p.renamed = true
+		}
+		p.cols = append(p.cols, i)
+	}
+	for i, name := range declared {
+		if i >= len(p.cols) || !strings.EqualFold(name, t.Columns[p.cols[i]].Name) {
+			p.renamed = true
+		}
+	}
+	return p
+}
+
+// rejectDMLWith refuses a stored body (view, materialized view,
+// maintained table) whose leading WITH holds a data-modifying CTE: such a
+// CTE is only allowed in a statement's own leading WITH clause.
+func rejectDMLWith(sel *parser.Select) error {
+	if sel == nil || sel.With == nil {
+		return nil
+	}
+	for _, cte := range sel.With.CTEs {
+		if _, ok := cte.Query.(*parser.Select); !ok {
+			return fmt.Errorf("data-modifying CTE %s is only allowed in a statement's own leading WITH clause", cte.Name)
+		}
+	}
+	return nil
+}
+
+// checkMaterializable is the key gate: a plain single-table body must
+// project every primary-key column of its source.
+func (c *compiler) checkMaterializable(st *parser.CreateView) error {
+	if err := rejectDMLWith(st.Select); err != nil {
+		return err
+	}
+	p := c.simpleProjection(st.Select, st.Columns)
+	if p == nil {
+		return nil
+	}
+	for _, kp := range p.src.PK {
+		found := false
+		for _, ci := range p.cols {
+			found = found || ci == kp.Col
+		}
+		if !found {
+			return fmt.Errorf("materialized view %s cannot be materialized: its body does not project the primary key of %s "+
+				"(column %s); use a plain view or CREATE TABLE ... AS for a snapshot",
+				st.Name.Name, p.src.Name, p.src.Columns[kp.Col].Name)
+		}
+	}
+	return nil
+}
+
+// mvWriteTarget returns the source table DML on materialized view v is
+// routed to: the body must project every source column, in order, under
+// its own name. It returns nil otherwise.
+func (c *compiler) mvWriteTarget(v *schema.View) *schema.Table {
+	if !v.Materialized() {
+		return nil
+	}
+	p := c.simpleProjection(v.Select, v.Columns)
+	if p == nil || p.renamed || len(p.cols) != len(p.src.Columns) {
+		return nil
+	}
+	for i, ci := range p.cols {
+		if ci != i {
+			return nil
+		}
+	}
+	return p.src
+}
+
+// createMaintainedTable implements CREATE TABLE name (cols) MAINTAINED AS
+// body: the declared shape must match the body's output (arity and
+// names), and the object is then created as a materialized view.
+func (c *compiler) createMaintainedTable(st *parser.CreateTable) (*program, error) {
+	if err := rejectDMLWith(st.Maintained); err != nil {
+		return nil, err
+	}
+	names := st.MaintainedColumns
+	if len(st.Columns) > 0 {
+		sub := &compiler{conn: c.conn, cat: c.cat, params: newParamSet(), homeSchema: c.homeSchema}
+		plan, err := sub.query(&scope{noRow: true}, st.Maintained)
+		if err != nil {
+			return nil, err
+		}
+		if len(plan.cols) != len(st.Columns) {
+			return nil, fmt.Errorf("maintained table %s: body produces %d columns but the table declares %d",
+				st.Name.Name, len(plan.cols), len(st.Columns))
+		}
+		names = nil
+		for i, cd := range st.Columns {
+			if !strings.EqualFold(cd.Name, plan.cols[i].name) {
+				return nil, fmt.Errorf("maintained table %s: column %d is declared %s but the body produces %s; alias the body output to the declared name",
+					st.Name.Name, i+1, cd.Name, plan.cols[i].name)
+			}
+			names = append(names, cd.Name)
+		}
+	}
+	return c.createView(&parser.CreateView{Loc: st.Loc, Materialized: true, IfNotExists: st.IfNotExists,
+		Name: st.Name, Columns: names, Select: st.Maintained, Tags: st.Tags})
+}
+
+// dropMaterializedView removes materialized view v from the main schema.
+func dropMaterializedView(e *env, v *schema.View) error {
+	if err := checkAssertionRefs(e, "view", v.Name); err != nil {
+		return err
+	}
+	if err := putCatalog(e, viewCatalogKey(v.Name), ""); err != nil {
+		return err
+	}
+	e.conn.editCatalog().DropView(v.Name)
+	schemaEvent(e, storage.Drop, "view", v.Name, "")
+	return nil
+}
+
+// mvDropMismatch is the error for DROP VIEW / DROP MATERIALIZED VIEW
+// naming the other kind of object, or nil when there is no such object.
+func mvDropMismatch(e *env, name string, materialized bool) error {
+	cat := e.conn.catalog()
+	if materialized {
+		if cat.Table(name) != nil || cat.View(name) != nil {
+			return fmt.Errorf("%s is not a materialized view", name)
+		}
+		return nil
+	}
+	if v := cat.View(name); v != nil && v.Materialized() {
+		return fmt.Errorf("%s is a materialized view; use DROP MATERIALIZED VIEW", name)
+	}
+	return nil
+}

@@ -1,0 +1,71 @@
+package engine
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/require"
+)
+
+func TestMatViewKeyGate(t *testing.T) {
+	_, c := openTestDB(t)
+	mustExec(t, c, "create table pt (x integer primary key, y text); insert into pt values (1, 'a')")
+	_, err := queryErr(c, "create materialized view pmv as select y from pt")
+	require.ErrorContains(t, err, "cannot be materialized")
+	mustExec(t, c, "create materialized view pmv as select x, y from pt")
+	require.Equal(t, [][]any{{int64(1), "a"}}, queryRows(t, c, "select * from pmv"))
+}
+
+func TestMatViewWriteThrough(t *testing.T) {
+	_, c := openTestDB(t)
+	mustExec(t, c, "create table t (x integer primary key, y text); create materialized view mv as select x, y from t")
+	mustExec(t, c, "insert into mv values (9, 'z'); update mv set y = 'Z' where x = 9")
+	require.Equal(t, [][]any{{int64(9), "Z"}}, queryRows(t, c, "select x, y from t"))
+	mustExec(t, c, "delete from mv where x = 9")
+	require.Empty(t, queryRows(t, c, "select * from t"))
+
+	// a renaming body is not write-through
+	mustExec(t, c, "create materialized view rmv (k, v) as select x, y from t")
+	_, err := queryErr(c, "insert into rmv values (1, 'a')")
+	require.ErrorContains(t, err, "cannot write through view")
+}
+
+func TestMatViewDropRules(t *testing.T) {
+	_, c := openTestDB(t)
+	mustExec(t, c, "create table plain (id integer primary key)")
+	_, err := queryErr(c, "drop materialized view plain")
+	require.ErrorContains(t, err, "not a materialized view")
+	_, err = queryErr(c, "drop materialized view missing")
+	require.ErrorContains(t, err, "no such materialized view")
+
+	mustExec(t, c, "create materialized view pmv as select id from plain")
+	_, err = queryErr(c, "drop view pmv")
+	require.ErrorContains(t, err, "use DROP MATERIALIZED VIEW")
+	mustExec(t, c, "drop table pmv")
+	_, err = queryErr(c, "refresh materialized view pmv")
+	require.ErrorContains(t, err, "no such materialized view")
+	mustExec(t, c, "create table pmv (z integer primary key)")
+}
+
+func TestMatViewStale(t *testing.T) {
+	_, c := openTestDB(t)
+	mustExec(t, c, "create table s (x integer primary key, y text); create materialized view smv as select x, y from s; drop table s")
+	_, err := queryErr(c, "select * from smv")
+	require.ErrorContains(t, err, "stale")
+}
+
+func TestMaintainedTable(t *testing.T) {
+	_, c := openTestDB(t)
+	mustExec(t, c, "create table src (id integer primary key, v text); insert into src values (1, 'a')")
+	_, err := queryErr(c, "create table mt (id integer primary key, v text, extra integer) maintained as select id, v from src")
+	require.ErrorContains(t, err, "body produces 2 columns")
+	_, err = queryErr(c, "create table mt (id integer primary key, vv text) maintained as select id, v from src")
+	require.ErrorContains(t, err, "alias the body output")
+	_, err = queryErr(c, "create table mt (k integer primary key) maintained as with c as (insert into src (id) values (5) returning id) select id as k from c")
+	require.ErrorContains(t, err, "only allowed in a statement's own leading WITH clause")
+
+	mustExec(t, c, "create table mt (id integer primary key, v text) maintained as select id, v from src")
+	mustExec(t, c, "insert into src values (2, 'b')")
+	require.Equal(t, [][]any{{int64(1), "a"}, {int64(2), "b"}}, queryRows(t, c, "select * from mt order by id"))
+	mustExec(t, c, "drop materialized view mt")
+	require.Equal(t, [][]any{{int64(2)}}, queryRows(t, c, "select count(*) from src"))
+}
