@@ -49,20 +49,15 @@ func (s *Shell) dumpRows(ctx context.Context, table string) error {
 		names[i] = quoteIdent(c.name)
 	}
 	prefix := "INSERT INTO " + quoteIdent(table) + " (" + strings.Join(names, ", ") + ") VALUES ("
-	vals := make([]any, len(cols))
-	ptrs := make([]any, len(cols))
-	for i := range vals {
-		ptrs[i] = &vals[i]
-	}
-	for rows.Next() {
-		if err := rows.Scan(ptrs...); err != nil {
-			return err
-		}
+	err = scanRows(rows, len(cols), func(vals []any) {
 		lits := make([]string, len(vals))
 		for i, v := range vals {
 			lits[i] = sqlLiteral(v, cols[i].typeName)
 		}
 		fmt.Fprintln(s.out, prefix+strings.Join(lits, ", ")+");")
+	})
+	if err != nil {
+		return err
 	}
 	return rows.Err()
 }

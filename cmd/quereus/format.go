@@ -56,6 +56,24 @@ func resultColumns(rows *sql.Rows) ([]column, error) {
 	return cols, nil
 }
 
+// scanRows scans every row of rows into one slice of n values, reused from
+// row to row, and passes it to fn. It stops at the first Scan error; the
+// caller checks rows.Err.
+func scanRows(rows *sql.Rows, n int, fn func(vals []any)) error {
+	vals := make([]any, n)
+	ptrs := make([]any, n)
+	for i := range vals {
+		ptrs[i] = &vals[i]
+	}
+	for rows.Next() {
+		if err := rows.Scan(ptrs...); err != nil {
+			return err
+		}
+		fn(vals)
+	}
+	return nil
+}
+
 // formatter renders one result set in one mode.
 type formatter interface {
 	row(vals []any)

@@ -110,23 +110,12 @@ func (s *Shell) query(ctx context.Context, text string) error {
 		return rows.Err()
 	}
 	f := s.newFormatter(cols)
-	dest := make([]any, len(cols))
-	ptrs := make([]any, len(cols))
-	for i := range dest {
-		ptrs[i] = &dest[i]
-	}
-	for rows.Next() {
-		if err := rows.Scan(ptrs...); err != nil {
-			return err
-		}
-		f.row(dest)
-	}
-	if err := rows.Err(); err != nil {
-		f.finish()
+	if err := scanRows(rows, len(cols), f.row); err != nil {
 		return err
 	}
+	err = rows.Err()
 	f.finish()
-	return nil
+	return err
 }
 
 // reportf prints an error and marks the session failed.
