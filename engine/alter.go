@@ -189,6 +189,7 @@ func (c *compiler) renameTable(e *env, t *schema.Table, newName string) error {
 		return fmt.Errorf("Table %s already exists", newName)
 	}
 	op := newRenameOp(e, t.Name, newName, "", "")
+	op.schema, op.home = schemaOf(t), schemaOf(t)
 	def := cloneAST(t.Def)
 	op.apply(def)
 	def.Name.Name = newName
@@ -411,6 +412,7 @@ func (c *compiler) renameColumn(e *env, t *schema.Table, oldName, newName string
 		return fmt.Errorf("column %s already exists in table %s", newName, t.Name)
 	}
 	op := newRenameOp(e, t.Name, "", oldName, newName)
+	op.schema, op.home = schemaOf(t), schemaOf(t)
 	def := cloneAST(t.Def)
 	def.Columns[i].Name = newName
 	op.apply(def)
@@ -446,6 +448,7 @@ func (c *compiler) propagate(e *env, table string, op *renameOp) error {
 			continue
 		}
 		def := cloneAST(other.Def)
+		op.home = schemaOf(other)
 		op.apply(def)
 		nt, err := e.conn.db.buildTable(def)
 		if err != nil {
@@ -473,12 +476,28 @@ func (c *compiler) propagate(e *env, table string, op *renameOp) error {
 			}
 			done[name], progress = true, true
 			def := cloneAST(v.Def)
+			op.home = schemaOfView(v)
 			op.apply(def)
-			if err := putCatalog(e, viewCatalogKey(v.Name), ddlText(def)); err != nil {
+			if err := putCatalog(e, qualifiedCatalogKey("view", schemaOfView(v), v.Name), ddlText(def)); err != nil {
 				return err
 			}
-			e.conn.editCatalog().PutView(&schema.View{Schema: schema.MainSchema, Name: v.Name, Columns: def.Columns, Select: def.Select, Def: def})
+			nv := *v
+			nv.Columns, nv.Select, nv.Def = def.Columns, def.Select, def
+			e.conn.editCatalog().PutView(&nv)
 		}
+	}
+	for _, a := range cat.Assertions() {
+		if a.Def == nil || !mentionsTable(a.Def, table) && !op.readsRenamedView(a.Def) {
+			continue
+		}
+		sn := assertionSchema(cat, a)
+		def := cloneAST(a.Def)
+		op.home = sn
+		op.apply(def)
+		if err := putCatalog(e, qualifiedCatalogKey("assertion", sn, def.Name.Name), ddlText(def)); err != nil {
+			return err
+		}
+		e.conn.editCatalog().PutAssertion(&schema.Assertion{Name: a.Name, Check: def.Check, Def: def})
 	}
 	return nil
 }

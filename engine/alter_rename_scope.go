@@ -31,6 +31,12 @@ type renameOp struct {
 	// viewRenames maps a rewritten view (lower-case name) to its output
 	// columns the rename changed, so views reading it follow.
 	viewRenames map[string]map[string]string
+	// schema is the renamed table's schema ("" for main); home is the
+	// schema the definition being rewritten lives in, whose tables an
+	// unqualified name finds first. shadows reports whether schema sn has
+	// a table named name (nil: no other schemas).
+	schema, home string
+	shadows      func(sn, name string) bool
 }
 
 // rnSource is a FROM item as the binder sees it.
@@ -143,10 +149,25 @@ func (op *renameOp) isTargetRef(tr *parser.TableRef, sc *rnScope) bool {
 	if !strings.EqualFold(tr.Name, op.table) {
 		return false
 	}
-	if tr.Schema != "" {
-		return strings.EqualFold(tr.Schema, schema.MainSchema)
+	target := op.schema
+	if schema.IsMain(target) {
+		target = schema.MainSchema
 	}
-	return sc.cte(tr.Name) == nil
+	if tr.Schema != "" {
+		return strings.EqualFold(tr.Schema, target) || schema.IsMain(tr.Schema) && target == schema.MainSchema
+	}
+	if sc.cte(tr.Name) != nil {
+		return false
+	}
+	// An unqualified name looks in the definition's own schema first.
+	home := op.home
+	if schema.IsMain(home) {
+		home = schema.MainSchema
+	}
+	if strings.EqualFold(home, target) {
+		return true
+	}
+	return target == schema.MainSchema && (op.shadows == nil || !op.shadows(home, tr.Name))
 }
 
 func (op *renameOp) tableRef(tr *parser.TableRef, sc *rnScope) {
@@ -429,6 +450,7 @@ func (op *renameOp) from(t parser.TableExpr, sc, outer *rnScope) {
 // newRenameOp prepares a rename over the connection's catalog.
 func newRenameOp(e *env, table, newTable, oldCol, newCol string) *renameOp {
 	op := &renameOp{table: table, newTable: newTable, oldCol: oldCol, newCol: newCol}
+	op.shadows = func(sn, name string) bool { return e.conn.catalog().TableIn(sn, name) != nil }
 	op.columns = func(name string) []string {
 		target := strings.EqualFold(name, table)
 		lookup := name

@@ -1,6 +1,7 @@
 package engine
 
 import (
+	"context"
 	"testing"
 
 	"github.com/quereus/quereus/engine/parser"
@@ -88,4 +89,25 @@ func mustParseOne(t *testing.T, sql string) parser.Stmt {
 	st, err := parser.Parse(sql)
 	require.NoError(t, err, sql)
 	return st
+}
+
+// TestRenamePropagatesIntoAssertionsAndOtherSchemas checks assertions
+// follow a rename, and that a view in another schema whose unqualified
+// name finds its own schema's table is left alone.
+func TestRenamePropagatesIntoAssertionsAndOtherSchemas(t *testing.T) {
+	_, c := openTestDB(t)
+	mustExec(t, c, `CREATE TABLE rq (id INTEGER PRIMARY KEY, x INTEGER);
+		CREATE ASSERTION rq_nonneg CHECK (NOT EXISTS (SELECT 1 FROM rq WHERE rq.x < 0));
+		ALTER TABLE rq RENAME COLUMN x TO y;
+		ALTER TABLE rq RENAME TO rq2`)
+	_, err := c.ExecScript(context.Background(), "INSERT INTO rq2 VALUES (1, -3)", nil)
+	require.ErrorContains(t, err, "rq_nonneg")
+	mustExec(t, c, "INSERT INTO rq2 VALUES (2, 3)")
+
+	mustExec(t, c, `CREATE TABLE main.dup (id INTEGER PRIMARY KEY, x INTEGER);
+		CREATE TABLE temp.dup (id INTEGER PRIMARY KEY, x INTEGER);
+		INSERT INTO temp.dup VALUES (1, 111);
+		CREATE VIEW temp.v_bare AS SELECT id, x FROM dup;
+		ALTER TABLE main.dup RENAME TO dup2`)
+	require.Equal(t, [][]any{{int64(1), int64(111)}}, queryRows(t, c, "SELECT id, x FROM temp.v_bare"))
 }
