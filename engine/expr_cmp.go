@@ -283,9 +283,13 @@ func (c *compiler) in(sc *scope, x *parser.In) (*cexpr, error) {
 		if err != nil {
 			return nil, err
 		}
-		compareValues := semanticComparer(a, &cexpr{typ: sub.cols[0].typ, class: classOf(sub.cols[0].typ)})
+		subCE := &cexpr{typ: sub.cols[0].typ, class: classOf(sub.cols[0].typ)}
+		compareValues := semanticComparer(a, subCE)
+		// Text probed against a numeric subquery column compares as a number
+		// (the plan-time numeric coercion of comparisons).
+		probe, _ := coerceOperands(a, subCE)
 		return derived(func(e *env, row value.Row) (value.Value, error) {
-			v, err := a.fn(e, row)
+			v, err := probe(e, row)
 			if err != nil || v.IsNull() {
 				return value.Null(), err
 			}
