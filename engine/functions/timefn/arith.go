@@ -214,14 +214,34 @@ func timespanOf(v value.Value) (Duration, error) {
 	return Duration{}, invalid("timespan", v)
 }
 
+// operands reads both operands of a binary operation with of; the first
+// one that does not convert gives the error.
+func operands[T any](a, b value.Value, of func(value.Value) (T, error)) (x, y T, err error) {
+	if x, err = of(a); err != nil {
+		return x, y, err
+	}
+	y, err = of(b)
+	return x, y, err
+}
+
+// timespanAndNumber reads the operands of TIMESPAN * NUMBER and
+// TIMESPAN / NUMBER; a non-numeric n is ErrUnsupported.
+func timespanAndNumber(ts, n value.Value) (Duration, float64, error) {
+	d, err := timespanOf(ts)
+	if err != nil {
+		return Duration{}, 0, err
+	}
+	f, ok := numberOf(n)
+	if !ok {
+		return Duration{}, 0, ErrUnsupported
+	}
+	return d, f, nil
+}
+
 // dateDifference is DATE - DATE: the calendar days from b to a, as a
 // TIMESPAN of days.
 func dateDifference(a, b value.Value) (value.Value, error) {
-	ta, err := plainDateTime(a)
-	if err != nil {
-		return value.Null(), err
-	}
-	tb, err := plainDateTime(b)
+	ta, tb, err := operands(a, b, plainDateTime)
 	if err != nil {
 		return value.Null(), err
 	}
@@ -243,11 +263,7 @@ func floorDiv64(a, b int64) int64 {
 }
 
 func timeDifference(a, b value.Value) (value.Value, error) {
-	ta, err := plainTime(a)
-	if err != nil {
-		return value.Null(), err
-	}
-	tb, err := plainTime(b)
+	ta, tb, err := operands(a, b, plainTime)
 	if err != nil {
 		return value.Null(), err
 	}
@@ -316,11 +332,7 @@ func AddToTime(t time.Time, d Duration) time.Time {
 }
 
 func timespanSum(a, b value.Value, subtract bool) (value.Value, error) {
-	da, err := timespanOf(a)
-	if err != nil {
-		return value.Null(), err
-	}
-	db, err := timespanOf(b)
+	da, db, err := operands(a, b, timespanOf)
 	if err != nil {
 		return value.Null(), err
 	}
@@ -335,11 +347,7 @@ func timespanSum(a, b value.Value, subtract bool) (value.Value, error) {
 }
 
 func timespanRatio(a, b value.Value) (value.Value, error) {
-	da, err := timespanOf(a)
-	if err != nil {
-		return value.Null(), err
-	}
-	db, err := timespanOf(b)
+	da, db, err := operands(a, b, timespanOf)
 	if err != nil {
 		return value.Null(), err
 	}
@@ -351,13 +359,9 @@ func timespanRatio(a, b value.Value) (value.Value, error) {
 }
 
 func timespanScale(ts, n value.Value) (value.Value, error) {
-	d, err := timespanOf(ts)
+	d, f, err := timespanAndNumber(ts, n)
 	if err != nil {
 		return value.Null(), err
-	}
-	f, ok := numberOf(n)
-	if !ok {
-		return value.Null(), ErrUnsupported
 	}
 	out, err := d.Scale(f)
 	if err != nil {
@@ -367,13 +371,9 @@ func timespanScale(ts, n value.Value) (value.Value, error) {
 }
 
 func timespanDivide(ts, n value.Value) (value.Value, error) {
-	d, err := timespanOf(ts)
+	d, f, err := timespanAndNumber(ts, n)
 	if err != nil {
 		return value.Null(), err
-	}
-	f, ok := numberOf(n)
-	if !ok {
-		return value.Null(), ErrUnsupported
 	}
 	out, ok, err := d.Divide(f)
 	if err != nil || !ok {
