@@ -35,15 +35,11 @@ func (s *Shell) dotDump(ctx context.Context, args []string) error {
 }
 
 func (s *Shell) dumpRows(ctx context.Context, table string) error {
-	rows, err := s.conn.QueryContext(ctx, "SELECT * FROM "+quoteIdent(table))
+	rows, cols, err := s.queryColumns(ctx, "SELECT * FROM "+quoteIdent(table))
 	if err != nil {
 		return err
 	}
 	defer rows.Close()
-	cols, err := resultColumns(rows)
-	if err != nil {
-		return err
-	}
 	names := make([]string, len(cols))
 	for i, c := range cols {
 		names[i] = quoteIdent(c.name)

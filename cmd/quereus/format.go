@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"database/sql"
 	"encoding/hex"
 	"fmt"
@@ -54,6 +55,21 @@ func resultColumns(rows *sql.Rows) ([]column, error) {
 		cols[i] = column{name: t.Name(), typeName: strings.ToUpper(t.DatabaseTypeName())}
 	}
 	return cols, nil
+}
+
+// queryColumns runs a query on the shell's connection and reads its result
+// columns; on success the caller closes rows.
+func (s *Shell) queryColumns(ctx context.Context, text string) (*sql.Rows, []column, error) {
+	rows, err := s.conn.QueryContext(ctx, text)
+	if err != nil {
+		return nil, nil, err
+	}
+	cols, err := resultColumns(rows)
+	if err != nil {
+		rows.Close()
+		return nil, nil, err
+	}
+	return rows, cols, nil
 }
 
 // scanRows scans every row of rows into one slice of n values, reused from

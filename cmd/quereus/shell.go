@@ -95,15 +95,11 @@ func (s *Shell) runStatement(ctx context.Context, text, where string) {
 }
 
 func (s *Shell) query(ctx context.Context, text string) error {
-	rows, err := s.conn.QueryContext(ctx, text)
+	rows, cols, err := s.queryColumns(ctx, text)
 	if err != nil {
 		return err
 	}
 	defer rows.Close()
-	cols, err := resultColumns(rows)
-	if err != nil {
-		return err
-	}
 	if len(cols) == 0 {
 		for rows.Next() {
 		}
