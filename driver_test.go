@@ -49,6 +49,24 @@ func queryInt(t *testing.T, db interface {
 	return n
 }
 
+// queryColumn runs a query returning one column and collects its values.
+func queryColumn[T any](t *testing.T, db interface {
+	Query(string, ...any) (*sql.Rows, error)
+}, query string, args ...any) []T {
+	t.Helper()
+	rows, err := db.Query(query, args...)
+	require.NoError(t, err, query)
+	defer rows.Close()
+	var out []T
+	for rows.Next() {
+		var v T
+		require.NoError(t, rows.Scan(&v), query)
+		out = append(out, v)
+	}
+	require.NoError(t, rows.Err(), query)
+	return out
+}
+
 func TestCRUD(t *testing.T) {
 	db := memDB(t)
 	mustExec(t, db, "CREATE TABLE people (id INTEGER PRIMARY KEY, name TEXT, age INTEGER NULL)")

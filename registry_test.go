@@ -34,16 +34,7 @@ func TestPersistenceAcrossReopen(t *testing.T) {
 
 	db = openDB(t, dsn)
 	assert.Equal(t, int64(3), queryInt(t, db, "SELECT count(*) FROM item"))
-	var names []string
-	rows, err := db.Query("SELECT name FROM cheap ORDER BY name")
-	require.NoError(t, err)
-	for rows.Next() {
-		var n string
-		require.NoError(t, rows.Scan(&n))
-		names = append(names, n)
-	}
-	require.NoError(t, rows.Err())
-	assert.Equal(t, []string{"cup", "pen"}, names)
+	assert.Equal(t, []string{"cup", "pen"}, queryColumn[string](t, db, "SELECT name FROM cheap ORDER BY name"))
 	assert.Equal(t, int64(2), queryInt(t, db, "SELECT id FROM item WHERE name = 'lamp'"))
 
 	// The unique index came back: it still rejects a duplicate name.

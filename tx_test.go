@@ -88,16 +88,7 @@ func TestSavepointsThroughSQL(t *testing.T) {
 		require.NoError(t, err, q)
 	}
 
-	var ids []int64
-	rows, err := db.Query("SELECT id FROM t ORDER BY id")
-	require.NoError(t, err)
-	for rows.Next() {
-		var id int64
-		require.NoError(t, rows.Scan(&id))
-		ids = append(ids, id)
-	}
-	require.NoError(t, rows.Err())
-	assert.Equal(t, []int64{1, 4, 5}, ids)
+	assert.Equal(t, []int64{1, 4, 5}, queryColumn[int64](t, db, "SELECT id FROM t ORDER BY id"))
 }
 
 func TestReadOnlyTx(t *testing.T) {
@@ -255,14 +246,5 @@ func TestFailedStatementInsideTxUndoesOnlyItself(t *testing.T) {
 	mustExec(t, tx, "INSERT INTO t VALUES (3)")
 	require.NoError(t, tx.Commit())
 
-	var ids []int64
-	rows, err := db.Query("SELECT id FROM t ORDER BY id")
-	require.NoError(t, err)
-	for rows.Next() {
-		var id int64
-		require.NoError(t, rows.Scan(&id))
-		ids = append(ids, id)
-	}
-	require.NoError(t, rows.Err())
-	assert.Equal(t, []int64{1, 3}, ids)
+	assert.Equal(t, []int64{1, 3}, queryColumn[int64](t, db, "SELECT id FROM t ORDER BY id"))
 }
