@@ -24,7 +24,7 @@ func applySchema(e *env, st *parser.ApplySchema) error {
 		e.conn.editCatalog().AddSchema(d.Name)
 		sn = d.Name
 	}
-	stmts, err := diffSchema(e.conn.catalog(), sn, d)
+	stmts, err := diffSchema(e.conn.db, e.conn.catalog(), sn, d)
 	if err != nil {
 		return err
 	}

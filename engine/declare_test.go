@@ -209,3 +209,28 @@ func TestForeignKeysAcrossSchemas(t *testing.T) {
 	_, err = queryErr(c, "insert into s2.refs_main values (2, 1)")
 	require.ErrorContains(t, err, "CHECK constraint failed: _fk_refs_main_p")
 }
+
+func TestDiffColumnAttributes(t *testing.T) {
+	_, c := openTestDB(t)
+	mustExec(t, c, `declare schema app { table t { id INTEGER PRIMARY KEY, d TEXT COLLATE NOCASE, n INTEGER NULL DEFAULT 1 } index t_d on t (d) };
+		apply schema app; insert into app.t values (1, '2024-01-01', null)`)
+	require.Equal(t, [][]any{}, queryRows(t, c, "diff schema app"))
+	mustExec(t, c, `declare schema app { table t { id INTEGER PRIMARY KEY, d DATE, n INTEGER NULL DEFAULT 2 } index t_d on t (d) }`)
+	require.Equal(t, [][]any{
+		{"ALTER TABLE app.t ALTER COLUMN d SET COLLATE BINARY"},
+		{"ALTER TABLE app.t ALTER COLUMN d SET DATA TYPE DATE"},
+		{"ALTER TABLE app.t ALTER COLUMN n SET DEFAULT 2"},
+	}, queryRows(t, c, "diff schema app"))
+	mustExec(t, c, "apply schema app")
+	require.Equal(t, [][]any{}, queryRows(t, c, "diff schema app"))
+	require.Equal(t, [][]any{{"2024-01-01"}}, queryRows(t, c, "select d from app.t"))
+
+	// An index names its table qualified, and `on schema.table` parses.
+	mustExec(t, c, `declare schema app { table t { id INTEGER PRIMARY KEY, d DATE, n INTEGER NULL DEFAULT 2 } index t_n on t (n) }`)
+	require.Equal(t, [][]any{
+		{"DROP INDEX IF EXISTS app.t_d"},
+		{"create index app.t_n on app.t (n)"},
+	}, queryRows(t, c, "diff schema app"))
+	mustExec(t, c, "apply schema app")
+	require.Equal(t, [][]any{}, queryRows(t, c, "diff schema app"))
+}

@@ -33,7 +33,7 @@ func migration(conn *Conn, name string) ([]string, error) {
 	if sn == "" {
 		sn = d.Name
 	}
-	return diffSchema(cat, sn, d)
+	return diffSchema(conn.db, cat, sn, d)
 }
 
 // declaredModule is the declaration's `using (default_vtab_module = m)`.
@@ -64,7 +64,7 @@ func schemaPrefix(sn string) string {
 	return sn + "."
 }
 
-func diffSchema(cat *schema.Catalog, sn string, d *parser.DeclareSchema) ([]string, error) {
+func diffSchema(db *Database, cat *schema.Catalog, sn string, d *parser.DeclareSchema) ([]string, error) {
 	module := declaredModule(d)
 	var tables []*parser.CreateTable
 	var views []*parser.CreateView
@@ -153,6 +153,7 @@ func diffSchema(cat *schema.Catalog, sn string, d *parser.DeclareSchema) ([]stri
 		cr := columnRenamesOf(dt, at)
 		columnRenames[strings.ToLower(dt.Name.Name)] = cr
 		alters = append(alters, alterColumns(prefix+dt.Name.Name, dt, at, cr)...)
+		alters = append(alters, alterColumnAttrs(db, prefix+dt.Name.Name, dt, at, cr)...)
 	}
 
 	// Views.
@@ -230,7 +231,12 @@ func indexText(ix *parser.CreateIndex, sn string) string {
 	c := *ix
 	c.Name = qualify(ix.Name, sn)
 	c.IfNotExists = false
-	return parser.StmtString(&c)
+	text := parser.StmtString(&c)
+	if !schema.IsMain(sn) {
+		// Quereus qualifies the indexed table too.
+		text = strings.Replace(text, " on "+ix.Table+" (", " on "+sn+"."+ix.Table+" (", 1)
+	}
+	return text
 }
 
 func assertionText(a *parser.CreateAssertion, sn string) string {
@@ -430,4 +436,74 @@ func constraintBody(c *parser.TableConstraint) string {
 	n := *c
 	n.Tags = nil
 	return constraintText(&n)
+}
+
+// alterColumnAttrs is the ALTER COLUMN DDL for the columns present on both
+// sides whose type, collation, default or nullability differ. The declared
+// side is built as CREATE TABLE would build it (session nullability, store
+// key collation), so only real drift shows. Per column: the type and the
+// collation (collation first when it falls back to BINARY, since a
+// non-text type cannot keep a text collation), then DEFAULT, then NOT NULL.
+func alterColumnAttrs(db *Database, qname string, dt *parser.CreateTable, at *schema.Table, renames map[string]string) []string {
+	want, err := db.buildTable(dt)
+	if err != nil {
+		return nil
+	}
+	var out []string
+	for i, cd := range dt.Columns {
+		name := cd.Name
+		if old, ok := renames[strings.ToLower(name)]; ok {
+			name = old
+		}
+		j := at.ColumnIndex(name)
+		if j < 0 {
+			continue
+		}
+		have, w := at.Columns[j], want.Columns[i]
+		prefix := "ALTER TABLE " + qname + " ALTER COLUMN " + cd.Name + " "
+		var typ, coll string
+		if cd.Type != nil && !strings.EqualFold(cd.Type.Name, have.Type) {
+			typ = prefix + "SET DATA TYPE " + cd.Type.Name
+		}
+		if !strings.EqualFold(collationName(w.Collation), collationName(have.Collation)) {
+			coll = prefix + "SET COLLATE " + collationName(w.Collation)
+		}
+		switch {
+		case coll != "" && collationName(w.Collation) == "BINARY":
+			out = appendNonEmpty(out, coll, typ)
+		default:
+			out = appendNonEmpty(out, typ, coll)
+		}
+		switch {
+		case w.Default == nil && have.Default != nil:
+			out = append(out, prefix+"DROP DEFAULT")
+		case w.Default != nil && (have.Default == nil || parser.ExprString(w.Default) != parser.ExprString(have.Default)):
+			out = append(out, prefix+"SET DEFAULT "+parser.ExprString(w.Default))
+		}
+		if w.NotNull != have.NotNull {
+			if w.NotNull {
+				out = append(out, prefix+"SET NOT NULL")
+			} else {
+				out = append(out, prefix+"DROP NOT NULL")
+			}
+		}
+	}
+	return out
+}
+
+// collationName is a collation's canonical name ("" is BINARY).
+func collationName(c string) string {
+	if c == "" {
+		return "BINARY"
+	}
+	return strings.ToUpper(c)
+}
+
+func appendNonEmpty(out []string, s ...string) []string {
+	for _, x := range s {
+		if x != "" {
+			out = append(out, x)
+		}
+	}
+	return out
 }

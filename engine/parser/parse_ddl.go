@@ -219,6 +219,13 @@ func (p *parser) parseTagList() []*Tag {
 func (p *parser) parseIndexRest(ci *CreateIndex) {
 	p.expectKw(kwON, "ON after index name")
 	ci.Table = p.ident("table name after ON")
+	if p.accept(tDot) {
+		// `ON schema.table`: an index lives in its table's schema.
+		if ci.Name.Schema == "" {
+			ci.Name.Schema = ci.Table
+		}
+		ci.Table = p.ident("table name after ON")
+	}
 	ci.Columns = p.parseIndexedColumns()
 	if len(ci.Columns) == 0 {
 		p.failExpected("indexed column")
