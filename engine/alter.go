@@ -25,10 +25,19 @@ func (c *compiler) alterTable(st *parser.AlterTable) (*program, error) {
 		if st.Name.Schema != "" {
 			t = e.conn.catalog().TableIn(e.conn.catalog().SchemaName(st.Name.Schema), st.Name.Name)
 		}
+		if t == nil && st.Name.Schema == "" {
+			if v := e.conn.catalog().View(st.Name.Name); v != nil && v.Materialized() {
+				return c.alterMaterialized(e, v, st.Action)
+			}
+		}
 		if t == nil {
 			return errNoTable(st.Name.Name)
 		}
 		switch a := st.Action.(type) {
+		case *parser.SetMaintained:
+			return c.setMaintained(e, t, a)
+		case *parser.DropMaintained:
+			return fmt.Errorf("%s is not a maintained table", t.Name)
 		case *parser.RenameTable:
 			return c.renameTable(e, t, a.NewName)
 		case *parser.AddColumn:

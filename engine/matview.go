@@ -166,6 +166,11 @@ func (c *compiler) createMaintainedTable(st *parser.CreateTable) (*program, erro
 			}
 			names = append(names, cd.Name)
 		}
+		if p := c.simpleProjection(st.Maintained, names); p != nil && len(p.cols) == len(st.Columns) {
+			if err := checkDeclaredShape(st, p); err != nil {
+				return nil, err
+			}
+		}
 	}
 	return c.createView(&parser.CreateView{Loc: st.Loc, Materialized: true, IfNotExists: st.IfNotExists,
 		Name: st.Name, Columns: names, Select: st.Maintained, Tags: st.Tags})

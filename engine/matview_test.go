@@ -69,3 +69,38 @@ func TestMaintainedTable(t *testing.T) {
 	mustExec(t, c, "drop materialized view mt")
 	require.Equal(t, [][]any{{int64(2)}}, queryRows(t, c, "select count(*) from src"))
 }
+
+func TestMaintainedTableShapeChecks(t *testing.T) {
+	_, c := openTestDB(t)
+	mustExec(t, c, "create table src2 (id integer primary key, v text not null)")
+	for sql, want := range map[string]string{
+		"create table mt2 (id integer primary key, v integer not null) maintained as select id, v from src2":             "body derives type",
+		"create table mt2 (id integer primary key, v text null) maintained as select id, v from src2":                    "nullable",
+		"create table mt2 (id integer primary key, v text not null collate nocase) maintained as select id, v from src2": "collation",
+		"create table mt2 (id integer not null, v text not null primary key) maintained as select id, v from src2":       "primary-key component",
+		"create table mt2 (id integer primary key desc, v text not null) maintained as select id, v from src2":           "direction",
+	} {
+		_, err := queryErr(c, sql)
+		require.ErrorContains(t, err, want, sql)
+	}
+	mustExec(t, c, "create table mt2 (id integer primary key, v text not null) maintained as select id, v from src2")
+}
+
+func TestMaintainedAttachDetach(t *testing.T) {
+	_, c := openTestDB(t)
+	mustExec(t, c, `create table base (id integer primary key, v text not null);
+		insert into base values (1, 'a'), (2, 'b');
+		create table tgt (id integer primary key, v text not null);
+		insert into tgt values (1, 'a'), (2, 'STALE'), (4, 'EXTRA')`)
+	_, err := queryErr(c, "alter table tgt drop maintained")
+	require.ErrorContains(t, err, "not a maintained table")
+
+	mustExec(t, c, "alter table tgt set maintained as select id, v from base")
+	require.Equal(t, [][]any{{int64(1), "a"}, {int64(2), "b"}}, queryRows(t, c, "select * from tgt order by id"))
+	_, err = queryErr(c, "alter table tgt add column x integer")
+	require.ErrorContains(t, err, "materialized view")
+
+	mustExec(t, c, "alter table tgt drop maintained; insert into base values (6, 'f'); insert into tgt values (7, 'local')")
+	require.Equal(t, [][]any{{int64(1), "a"}, {int64(2), "b"}, {int64(7), "local"}}, queryRows(t, c, "select * from tgt order by id"))
+	require.Equal(t, [][]any{{int64(3)}}, queryRows(t, c, "select count(*) from base"))
+}

@@ -1,0 +1,137 @@
+package engine
+
+// matview_alter.go implements the maintained-table lifecycle verbs of
+// ALTER TABLE: `SET MAINTAINED AS body` (attach: the table's content is
+// replaced by the derived content, and the table becomes a materialized
+// view) and `DROP MAINTAINED` (detach: the current derived rows are kept
+// in an ordinary table, which becomes writable and is no longer
+// maintained). Structural ALTERs of a materialized view are refused: its
+// shape is defined by its body.
+
+import (
+	"fmt"
+
+	"github.com/quereus/quereus/engine/parser"
+	"github.com/quereus/quereus/engine/schema"
+	"github.com/quereus/quereus/storage/value"
+)
+
+// alterMaterialized applies an ALTER TABLE action to materialized view v.
+func (c *compiler) alterMaterialized(e *env, v *schema.View, action parser.AlterAction) error {
+	switch a := action.(type) {
+	case *parser.DropMaintained:
+		return c.detachMaintained(e, v)
+	case *parser.SetMaintained:
+		if err := dropMaterializedView(e, v); err != nil {
+			return err
+		}
+		return c.attachMaintained(e, v.Name, a)
+	}
+	return fmt.Errorf("cannot alter materialized view %s: its shape is defined by its body (detach it with DROP MAINTAINED first)", v.Name)
+}
+
+// attachMaintained turns the (already vacated) name into a materialized
+// view over the given body.
+func (c *compiler) attachMaintained(e *env, name string, a *parser.SetMaintained) error {
+	sel, ok := a.Query.(*parser.Select)
+	if !ok {
+		return fmt.Errorf("maintained table %s: the body must be a SELECT", name)
+	}
+	cv := &parser.CreateView{Loc: a.Loc, Materialized: true, Name: parser.ObjectName{Name: name}, Columns: a.Columns, Select: sel}
+	sub := &compiler{conn: e.conn, cat: e.conn.catalog(), params: newParamSet(), homeSchema: schema.MainSchema}
+	prog, err := sub.createView(cv)
+	if err != nil {
+		return err
+	}
+	_, _, err = prog.exec(e)
+	return err
+}
+
+// setMaintained attaches a body to ordinary table t: the derived content
+// wins, so the table's own rows are replaced.
+func (c *compiler) setMaintained(e *env, t *schema.Table, a *parser.SetMaintained) error {
+	if sel, ok := a.Query.(*parser.Select); ok {
+		if err := rejectDMLWith(sel); err != nil {
+			return err
+		}
+		sub := &compiler{conn: e.conn, cat: e.conn.catalog(), params: newParamSet(), homeSchema: schema.MainSchema}
+		if err := sub.checkMaterializable(&parser.CreateView{Name: parser.ObjectName{Name: t.Name}, Columns: a.Columns, Select: sel}); err != nil {
+			return err
+		}
+	}
+	if err := dropTable(e, t.Name, false); err != nil {
+		return err
+	}
+	return c.attachMaintained(e, t.Name, a)
+}
+
+// detachMaintained replaces materialized view v by an ordinary table
+// holding its current rows. The table's columns take the body's names and
+// types; its primary key is the source key when the body is a plain
+// single-table projection.
+func (c *compiler) detachMaintained(e *env, v *schema.View) error {
+	sub := &compiler{conn: e.conn, cat: e.conn.catalog(), params: newParamSet(), homeSchema: schemaOfView(v)}
+	plan, err := sub.query(&scope{noRow: true}, v.Select)
+	if err != nil {
+		return fmt.Errorf("materialized view %s is stale: %w", v.Name, err)
+	}
+	it, err := plan.root.open(e)
+	if err != nil {
+		return err
+	}
+	rows, err := drain(e, it)
+	if err != nil {
+		return err
+	}
+	def := &parser.CreateTable{Name: parser.ObjectName{Name: v.Name}}
+	for i, oc := range plan.cols {
+		name := oc.name
+		if i < len(v.Columns) {
+			name = v.Columns[i]
+		}
+		cd := &parser.ColumnDef{Name: name, Constraints: []*parser.ColumnConstraint{{Kind: parser.ConstrNull}}}
+		if tn := typeName(oc.typ); tn != "" {
+			cd.Type = &parser.TypeName{Name: tn}
+		}
+		def.Columns = append(def.Columns, cd)
+	}
+	if p := sub.simpleProjection(v.Select, v.Columns); p != nil && len(p.src.PK) > 0 {
+		pk := &parser.TableConstraint{Kind: parser.ConstrPrimaryKey}
+		for _, kp := range p.src.PK {
+			for i, ci := range p.cols {
+				if ci == kp.Col {
+					pk.Columns = append(pk.Columns, &parser.IndexedColumn{X: &parser.ColumnRef{Column: def.Columns[i].Name}})
+					break
+				}
+			}
+		}
+		if len(pk.Columns) == len(p.src.PK) {
+			def.Constraints = append(def.Constraints, pk)
+		}
+	}
+	if err := dropMaterializedView(e, v); err != nil {
+		return err
+	}
+	create, err := sub.createTable(def)
+	if err != nil {
+		return err
+	}
+	if _, _, err := create.exec(e); err != nil {
+		return err
+	}
+	t := e.conn.catalog().Table(v.Name)
+	w, err := newWriter(e, sub, t, parser.OpInsert)
+	if err != nil {
+		return err
+	}
+	for _, r := range rows {
+		row := append(value.Row(nil), r...)
+		if err := convertRow(t, row); err != nil {
+			return err
+		}
+		if _, err := w.insert(row, parser.ConflictDefault); err != nil {
+			return err
+		}
+	}
+	return nil
+}
