@@ -190,6 +190,11 @@ func (c *compiler) selectCore(sc *scope, core *parser.SelectCore, orderBy []*par
 	}
 	for _, t := range orderBy {
 		if containsAggregate(t.X) {
+			if !grouped && len(core.GroupBy) == 0 {
+				// An aggregate only in ORDER BY would silently collapse the
+				// query to one row; Quereus rejects it.
+				return nil, fmt.Errorf("Aggregate function %s not allowed in this context", firstAggregateName(t.X))
+			}
 			grouped = true
 		}
 	}
@@ -525,4 +530,16 @@ func expandStars(cols []*parser.ResultColumn, slots []slot) []parser.Expr {
 		}
 	}
 	return out
+}
+
+// firstAggregateName names the first aggregate call in x.
+func firstAggregateName(x parser.Expr) string {
+	name := ""
+	walkExpr(x, func(n parser.Expr) bool {
+		if f, ok := n.(*parser.FuncCall); ok && name == "" && isAggregateCall(f) {
+			name = strings.ToLower(f.Name)
+		}
+		return name == ""
+	})
+	return name
 }
