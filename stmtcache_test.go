@@ -138,22 +138,4 @@ func TestStmtCacheIsBounded(t *testing.T) {
 
 // BenchmarkStmtCacheQueryRow is db.QueryRow with SQL text and arguments,
 // no Prepare: the statement cache makes it cost about a prepared query.
-func BenchmarkStmtCacheQueryRow(b *testing.B) {
-	db, err := sql.Open(DriverName, ":memory:")
-	require.NoError(b, err)
-	defer db.Close()
-	_, err = db.Exec("CREATE TABLE t (id INTEGER PRIMARY KEY, name TEXT, score REAL)")
-	require.NoError(b, err)
-	for i := range 1000 {
-		_, err := db.Exec("INSERT INTO t VALUES (?, ?, ?)", i, "name", float64(i)/2)
-		require.NoError(b, err)
-	}
-	var name string
-	var score float64
-	b.ReportAllocs()
-	for i := 0; b.Loop(); i++ {
-		if err := db.QueryRow("SELECT name, score FROM t WHERE id = ?", i%1000).Scan(&name, &score); err != nil {
-			b.Fatal(err)
-		}
-	}
-}
+func BenchmarkStmtCacheQueryRow(b *testing.B) { benchUnpreparedPointSelect(b) }
