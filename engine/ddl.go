@@ -118,6 +118,9 @@ func (c *compiler) checkDefaults(t *schema.Table) error {
 		}
 		sub := &compiler{conn: c.conn, cat: catalogWith(c.cat, t), params: newParamSet()}
 		ce, err := sub.exprIn(t, checkScope(t), col.Default)
+		if err != nil && hasSubquery(col.Default) {
+			continue // a subquery's relations resolve when the default is used
+		}
 		if err != nil {
 			return err
 		}

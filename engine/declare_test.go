@@ -234,3 +234,18 @@ func TestDiffColumnAttributes(t *testing.T) {
 	mustExec(t, c, "apply schema app")
 	require.Equal(t, [][]any{}, queryRows(t, c, "diff schema app"))
 }
+
+func TestSchemaAuthoredDefaultResolvesAtHome(t *testing.T) {
+	_, c := openTestDB(t)
+	mustExec(t, c, `create table c (k integer primary key); insert into c values (1);
+		create table temp.c (k integer primary key); insert into temp.c values (1), (2), (3);
+		create table temp.d (id integer primary key, w integer default (select count(*) from c));
+		insert into temp.d (id) values (1)`)
+	// The default reads temp.c (next to temp.d), not main.c.
+	require.Equal(t, [][]any{{int64(3)}}, queryRows(t, c, "select w from temp.d"))
+
+	// A relation only in another schema is not found, when the default runs.
+	mustExec(t, c, "create table main.only_main (k integer primary key); create table temp.e (id integer primary key, w integer default (select count(*) from only_main))")
+	_, err := queryErr(c, "insert into temp.e (id) values (1)")
+	require.ErrorContains(t, err, "only_main")
+}
