@@ -54,6 +54,121 @@ func benchData(b *testing.B) (*DB, KVStore, *pebble.DB, []byte) {
 	return db, s, raw, prefix
 }
 
+// The measured operations, each on our transactional path (…Txn) and on
+// raw Pebble (…Raw), shared by the side-by-side and the paired benchmarks.
+// key is a scratch key whose last 8 bytes take the row id: 8 bytes for our
+// stores, the store prefix plus 8 bytes for raw Pebble.
+
+func setID(key []byte, id uint64) { binary.BigEndian.PutUint64(key[len(key)-8:], id) }
+
+// getTxn reads the existing row id.
+func getTxn(b *testing.B, v KVStore, key []byte, id uint64) {
+	setID(key, id)
+	if _, found, err := v.Get(key); err != nil || !found {
+		b.Fatal("missing row", err)
+	}
+}
+
+func getRaw(b *testing.B, raw *pebble.DB, key []byte, id uint64) {
+	setID(key, id)
+	got, closer, err := raw.Get(key)
+	if err != nil || len(got) != 100 {
+		b.Fatal("missing row", err)
+	}
+	_ = closer.Close()
+}
+
+// scanTxn reads the 100 rows from start and returns the bytes of their
+// values.
+func scanTxn(b *testing.B, v KVStore, start uint64) int {
+	it, err := v.Iterate(IterOptions{Lower: benchKey(nil, start), Upper: benchKey(nil, start+100)})
+	if err != nil {
+		b.Fatal(err)
+	}
+	n := 0
+	for it.Next() {
+		n += len(it.Value())
+	}
+	_ = it.Close()
+	return n
+}
+
+func scanRaw(b *testing.B, raw *pebble.DB, prefix []byte, start uint64) int {
+	it, err := raw.NewIter(&pebble.IterOptions{LowerBound: benchKey(prefix, start), UpperBound: benchKey(prefix, start+100)})
+	if err != nil {
+		b.Fatal(err)
+	}
+	n := 0
+	for valid := it.First(); valid; valid = it.Next() {
+		n += len(it.Value())
+	}
+	_ = it.Close()
+	return n
+}
+
+// putBatchTxn puts rows base..base+999 in one transaction.
+func putBatchTxn(b *testing.B, ctx context.Context, db *DB, s KVStore, key []byte, base uint64, val []byte) {
+	tx, err := db.Begin(ctx, TxOptions{Immediate: true})
+	if err != nil {
+		b.Fatal(err)
+	}
+	v := tx.Store(s)
+	for j := uint64(0); j < 1000; j++ {
+		setID(key, base+j)
+		if err := v.Put(key, val); err != nil {
+			b.Fatal(err)
+		}
+	}
+	if err := tx.Commit(ctx); err != nil {
+		b.Fatal(err)
+	}
+}
+
+func putBatchRaw(b *testing.B, raw *pebble.DB, key []byte, base uint64, val []byte) {
+	batch := raw.NewBatch()
+	for j := uint64(0); j < 1000; j++ {
+		setID(key, base+j)
+		if err := batch.Set(key, val, nil); err != nil {
+			b.Fatal(err)
+		}
+	}
+	if err := batch.Commit(pebble.NoSync); err != nil {
+		b.Fatal(err)
+	}
+	_ = batch.Close()
+}
+
+// smallTxn is an autocommit-style write of the absent row id: begin
+// (taking the write lock), check the key is absent, put, commit.
+func smallTxn(b *testing.B, ctx context.Context, db *DB, s KVStore, key []byte, id uint64, val []byte) {
+	setID(key, id)
+	tx, err := db.Begin(ctx, TxOptions{Immediate: true})
+	if err != nil {
+		b.Fatal(err)
+	}
+	v := tx.Store(s)
+	if found, err := v.Has(key); err != nil || found {
+		b.Fatal("unexpected row", err)
+	}
+	if err := v.Put(key, val); err != nil {
+		b.Fatal(err)
+	}
+	if err := tx.Commit(ctx); err != nil {
+		b.Fatal(err)
+	}
+}
+
+func smallRaw(b *testing.B, raw *pebble.DB, key []byte, id uint64, val []byte) {
+	setID(key, id)
+	if _, closer, err := raw.Get(key); err == nil {
+		_ = closer.Close()
+		b.Fatal("unexpected row")
+	}
+	if err := raw.Set(key, val, pebble.NoSync); err != nil {
+		b.Fatal(err)
+	}
+}
+
 func BenchmarkPointGet(b *testing.B) {
 	db, s, raw, prefix := benchData(b)
 	r := rand.New(rand.NewSource(1))
@@ -65,24 +180,15 @@ func BenchmarkPointGet(b *testing.B) {
 		b.ReportAllocs()
 		b.ResetTimer()
 		for i := 0; i < b.N; i++ {
-			binary.BigEndian.PutUint64(key, uint64(r.Intn(benchRows)))
-			if _, found, err := v.Get(key); err != nil || !found {
-				b.Fatal("missing row", err)
-			}
+			getTxn(b, v, key, uint64(r.Intn(benchRows)))
 		}
 	})
 	b.Run("raw", func(b *testing.B) {
-		key := append([]byte(nil), prefix...)
-		key = append(key, make([]byte, 8)...)
+		key := benchKey(prefix, 0)
 		b.ReportAllocs()
 		b.ResetTimer()
 		for i := 0; i < b.N; i++ {
-			binary.BigEndian.PutUint64(key[len(prefix):], uint64(r.Intn(benchRows)))
-			v, closer, err := raw.Get(key)
-			if err != nil || len(v) != 100 {
-				b.Fatal("missing row", err)
-			}
-			_ = closer.Close()
+			getRaw(b, raw, key, uint64(r.Intn(benchRows)))
 		}
 	})
 }
@@ -97,17 +203,7 @@ func BenchmarkRangeScan100(b *testing.B) {
 		b.ReportAllocs()
 		b.ResetTimer()
 		for i := 0; i < b.N; i++ {
-			start := uint64(r.Intn(benchRows - 100))
-			it, err := v.Iterate(IterOptions{Lower: benchKey(nil, start), Upper: benchKey(nil, start+100)})
-			if err != nil {
-				b.Fatal(err)
-			}
-			n := 0
-			for it.Next() {
-				n += len(it.Value())
-			}
-			_ = it.Close()
-			if n != 100*100 {
+			if n := scanTxn(b, v, uint64(r.Intn(benchRows-100))); n != 100*100 {
 				b.Fatal("short scan", n)
 			}
 		}
@@ -116,17 +212,7 @@ func BenchmarkRangeScan100(b *testing.B) {
 		b.ReportAllocs()
 		b.ResetTimer()
 		for i := 0; i < b.N; i++ {
-			start := uint64(r.Intn(benchRows - 100))
-			it, err := raw.NewIter(&pebble.IterOptions{LowerBound: benchKey(prefix, start), UpperBound: benchKey(prefix, start+100)})
-			if err != nil {
-				b.Fatal(err)
-			}
-			n := 0
-			for valid := it.First(); valid; valid = it.Next() {
-				n += len(it.Value())
-			}
-			_ = it.Close()
-			if n != 100*100 {
+			if n := scanRaw(b, raw, prefix, uint64(r.Intn(benchRows-100))); n != 100*100 {
 				b.Fatal("short scan", n)
 			}
 		}
@@ -143,38 +229,15 @@ func BenchmarkBatchedPuts(b *testing.B) {
 		b.ReportAllocs()
 		b.ResetTimer()
 		for i := 0; i < b.N; i++ {
-			tx, err := db.Begin(context.Background(), TxOptions{Immediate: true})
-			if err != nil {
-				b.Fatal(err)
-			}
-			v := tx.Store(s)
-			for j := 0; j < 1000; j++ {
-				binary.BigEndian.PutUint64(key, uint64(benchRows+i*1000+j))
-				if err := v.Put(key, val); err != nil {
-					b.Fatal(err)
-				}
-			}
-			if err := tx.Commit(context.Background()); err != nil {
-				b.Fatal(err)
-			}
+			putBatchTxn(b, context.Background(), db, s, key, uint64(benchRows+i*1000), val)
 		}
 	})
 	b.Run("raw", func(b *testing.B) {
-		key := append(append([]byte(nil), prefix...), make([]byte, 8)...)
+		key := benchKey(prefix, 0)
 		b.ReportAllocs()
 		b.ResetTimer()
 		for i := 0; i < b.N; i++ {
-			batch := raw.NewBatch()
-			for j := 0; j < 1000; j++ {
-				binary.BigEndian.PutUint64(key[len(prefix):], uint64(benchRows+i*1000+j))
-				if err := batch.Set(key, val, nil); err != nil {
-					b.Fatal(err)
-				}
-			}
-			if err := batch.Commit(pebble.NoSync); err != nil {
-				b.Fatal(err)
-			}
-			_ = batch.Close()
+			putBatchRaw(b, raw, key, uint64(benchRows+i*1000), val)
 		}
 	})
 }
@@ -193,37 +256,16 @@ func BenchmarkSmallTxn(b *testing.B) {
 		b.ResetTimer()
 		for i := 0; i < b.N; i++ {
 			next++
-			binary.BigEndian.PutUint64(key, next)
-			tx, err := db.Begin(ctx, TxOptions{Immediate: true})
-			if err != nil {
-				b.Fatal(err)
-			}
-			v := tx.Store(s)
-			if found, err := v.Has(key); err != nil || found {
-				b.Fatal("unexpected row", err)
-			}
-			if err := v.Put(key, val); err != nil {
-				b.Fatal(err)
-			}
-			if err := tx.Commit(ctx); err != nil {
-				b.Fatal(err)
-			}
+			smallTxn(b, ctx, db, s, key, next, val)
 		}
 	})
 	b.Run("raw", func(b *testing.B) {
-		key := append(append([]byte(nil), prefix...), make([]byte, 8)...)
+		key := benchKey(prefix, 0)
 		b.ReportAllocs()
 		b.ResetTimer()
 		for i := 0; i < b.N; i++ {
 			next++
-			binary.BigEndian.PutUint64(key[len(prefix):], next)
-			if _, closer, err := raw.Get(key); err == nil {
-				_ = closer.Close()
-				b.Fatal("unexpected row")
-			}
-			if err := raw.Set(key, val, pebble.NoSync); err != nil {
-				b.Fatal(err)
-			}
+			smallRaw(b, raw, key, next, val)
 		}
 	})
 }
