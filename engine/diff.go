@@ -75,9 +75,6 @@ func diffSchema(db *Database, cat *schema.Catalog, sn string, d *parser.DeclareS
 		case *parser.CreateTable:
 			tables = append(tables, it)
 		case *parser.CreateView:
-			if it.Materialized {
-				return nil, fmt.Errorf("materialized views are not supported")
-			}
 			views = append(views, it)
 		case *parser.CreateIndex:
 			indexes = append(indexes, it)
@@ -163,14 +160,16 @@ func diffSchema(db *Database, cat *schema.Catalog, sn string, d *parser.DeclareS
 	}
 	for _, v := range cat.ViewsIn(sn) {
 		dv := declaredViews[strings.ToLower(v.Name)]
-		if dv == nil || viewText(dv, sn) != viewText(v.Def, sn) {
-			dropViews = append(dropViews, "DROP VIEW IF EXISTS "+prefix+v.Name)
+		if dv == nil || viewText(dv, sn) != viewText(v.Def, sn) && !reattachInPlace(v, dv) {
+			dropViews = append(dropViews, viewDropDDL(v, prefix))
 		}
 	}
 	var viewCreates []string
 	for _, dv := range views {
 		av := cat.ViewIn(sn, dv.Name.Name)
-		if av == nil || viewText(dv, sn) != viewText(av.Def, sn) {
+		if reattachInPlace(av, dv) && viewText(dv, sn) != viewText(av.Def, sn) {
+			viewCreates = append(viewCreates, reattachDDL(dv, sn))
+		} else if av == nil || viewText(dv, sn) != viewText(av.Def, sn) {
 			viewCreates = append(viewCreates, viewText(dv, sn))
 		}
 	}

@@ -104,3 +104,28 @@ func TestMaintainedAttachDetach(t *testing.T) {
 	require.Equal(t, [][]any{{int64(1), "a"}, {int64(2), "b"}, {int64(7), "local"}}, queryRows(t, c, "select * from tgt order by id"))
 	require.Equal(t, [][]any{{int64(3)}}, queryRows(t, c, "select count(*) from base"))
 }
+
+func TestMatViewDeclaredSchema(t *testing.T) {
+	_, c := openTestDB(t)
+	mustExec(t, c, `declare schema main {
+		table mvr_t (id INTEGER PRIMARY KEY, x INTEGER NOT NULL)
+		materialized view mvr_mv (a, b) as select id, x from mvr_t
+	}`)
+	mustExec(t, c, "apply schema main")
+	mustExec(t, c, "insert into mvr_t values (1, 10)")
+	require.Equal(t, [][]any{{int64(1), int64(10)}}, queryRows(t, c, "select a, b from mvr_mv"))
+	require.Empty(t, queryRows(t, c, "diff schema main"))
+
+	mustExec(t, c, `declare schema main {
+		table mvr_t (id INTEGER PRIMARY KEY, x INTEGER NOT NULL)
+		materialized view mvr_mv (a, c) as select id, x from mvr_t
+	}`)
+	require.Equal(t, [][]any{{"alter table mvr_mv set maintained (a, c) as select id, x from mvr_t"}}, queryRows(t, c, "diff schema main"))
+	mustExec(t, c, "apply schema main")
+	require.Equal(t, [][]any{{int64(1), int64(10)}}, queryRows(t, c, "select a, c from mvr_mv"))
+
+	mustExec(t, c, `declare schema main {
+		table mvr_t (id INTEGER PRIMARY KEY, x INTEGER NOT NULL)
+	}`)
+	require.Equal(t, [][]any{{"DROP MATERIALIZED VIEW IF EXISTS mvr_mv"}}, queryRows(t, c, "diff schema main"))
+}
