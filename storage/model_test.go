@@ -23,6 +23,20 @@ func randKey(r *rand.Rand) []byte {
 	return k
 }
 
+// putBoth puts key = val in the store view and in the model.
+func putBoth(t *testing.T, view KVStore, model map[string]string, key, val string) {
+	t.Helper()
+	put(t, view, key, val)
+	model[key] = val
+}
+
+// delBoth deletes key from the store view and from the model.
+func delBoth(t *testing.T, view KVStore, model map[string]string, key string) {
+	t.Helper()
+	del(t, view, key)
+	delete(model, key)
+}
+
 // modelScan is the expected result of an iteration over the model.
 func modelScan(m map[string]string, lo, hi []byte, reverse bool) []kv {
 	var out []kv
@@ -83,13 +97,9 @@ func TestTxnMatchesModel(t *testing.T) {
 			for step := 0; step < 500; step++ {
 				switch op := r.Intn(20); {
 				case op < 9:
-					k, v := randKey(r), fmt.Sprint("v", step)
-					put(t, view, string(k), v)
-					model[string(k)] = v
+					putBoth(t, view, model, string(randKey(r)), fmt.Sprint("v", step))
 				case op < 14:
-					k := randKey(r)
-					del(t, view, string(k))
-					delete(model, string(k))
+					delBoth(t, view, model, string(randKey(r)))
 				case op < 16:
 					require.Equal(t, Mark(len(marks)), tx.Savepoint())
 					marks = append(marks, maps.Clone(model))
@@ -313,13 +323,9 @@ func TestIteratorWithInterleavedWritesMatchesModel(t *testing.T) {
 			for n := r.Intn(4); n > 0; n-- {
 				switch op := r.Intn(10); {
 				case op < 5:
-					k, v := randKey(r), fmt.Sprint("w", step)
-					put(t, view, string(k), v)
-					model[string(k)] = v
+					putBoth(t, view, model, string(randKey(r)), fmt.Sprint("w", step))
 				case op < 9:
-					k := randKey(r)
-					del(t, view, string(k))
-					delete(model, string(k))
+					delBoth(t, view, model, string(randKey(r)))
 				default:
 					require.NoError(t, tx.RollbackTo(mark))
 					model = maps.Clone(atMark)
