@@ -64,6 +64,13 @@ func (c *compiler) keyPreds(tsc *scope, keyScope *scope, conj []parser.Expr) []k
 	for _, x := range conj {
 		switch x := x.(type) {
 		case *parser.Binary:
+			if x.Op == parser.OpOr {
+				// a = 1 OR a = 2 ... seeks like a IN (1, 2, ...).
+				if in := orAsIn(x); in != nil {
+					out = append(out, c.keyPreds(tsc, keyScope, []parser.Expr{in})...)
+				}
+				continue
+			}
 			op := ""
 			switch x.Op {
 			case parser.OpEq, parser.OpEqEq:
@@ -489,4 +496,50 @@ func (p *accessPath) inRanges(e *env) ([][2][]byte, error) {
 		out[i] = [2][]byte{key, prefixEnd(key)}
 	}
 	return out, nil
+}
+
+// orAsIn rewrites a disjunction of equalities on one column
+// (`a = 1 OR 2 = a OR a = 3`) as `a IN (1, 2, 3)`; nil when it is not one.
+func orAsIn(x *parser.Binary) *parser.In {
+	var terms []parser.Expr
+	var flatten func(e parser.Expr)
+	flatten = func(e parser.Expr) {
+		if p, ok := e.(*parser.Paren); ok {
+			flatten(p.X)
+			return
+		}
+		if b, ok := e.(*parser.Binary); ok && b.Op == parser.OpOr {
+			flatten(b.L)
+			flatten(b.R)
+			return
+		}
+		terms = append(terms, e)
+	}
+	flatten(x)
+	var col *parser.ColumnRef
+	var vals []parser.Expr
+	for _, t := range terms {
+		b, ok := t.(*parser.Binary)
+		if !ok || b.Op != parser.OpEq && b.Op != parser.OpEqEq {
+			return nil
+		}
+		ref, val := b.L, b.R
+		if _, ok := ref.(*parser.ColumnRef); !ok {
+			ref, val = b.R, b.L
+		}
+		r, ok := ref.(*parser.ColumnRef)
+		if !ok {
+			return nil
+		}
+		if col == nil {
+			col = r
+		} else if !strings.EqualFold(col.Column, r.Column) || !strings.EqualFold(col.Table, r.Table) {
+			return nil
+		}
+		vals = append(vals, val)
+	}
+	if col == nil || len(vals) < 2 {
+		return nil
+	}
+	return &parser.In{Loc: x.Loc, X: col, List: vals}
 }

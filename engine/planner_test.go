@@ -116,3 +116,11 @@ func TestInListSeeks(t *testing.T) {
 	require.Equal(t, [][]any{{int64(7)}, {int64(57)}, {int64(107)}, {int64(157)}, {int64(9)}, {int64(59)}, {int64(109)}, {int64(159)}},
 		queryRows(t, c, "SELECT a FROM t WHERE b IN (9, 7)"))
 }
+
+func TestOrOfEqualitiesSeeks(t *testing.T) {
+	c := setupPlannerDB(t)
+	require.Equal(t, []string{"SEARCH t USING PRIMARY KEY (a IN (...))"}, plan(t, c, "SELECT b FROM t WHERE a = 4 OR a = 2"))
+	require.Equal(t, [][]any{{int64(2)}, {int64(4)}}, queryRows(t, c, "SELECT a FROM t WHERE a = 4 OR 2 = a"))
+	require.Equal(t, []string{"SCAN t"}, plan(t, c, "SELECT b FROM t WHERE a = 4 OR b = 2"))
+	require.Equal(t, [][]any{{int64(2)}, {int64(4)}, {int64(52)}}, queryRows(t, c, "SELECT a FROM t WHERE a = 4 OR b = 2 ORDER BY a LIMIT 3"))
+}
