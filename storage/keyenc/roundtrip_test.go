@@ -7,6 +7,7 @@ import (
 
 	"github.com/quereus/quereus/collation"
 	"github.com/quereus/quereus/storage/value"
+	"github.com/quereus/quereus/storage/value/valuetest"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -37,21 +38,6 @@ func expectedDecoding(v value.Value, c Column) value.Value {
 	return v
 }
 
-func requireSameValue(t *testing.T, want, got value.Value) {
-	t.Helper()
-	require.Equal(t, want.Kind(), got.Kind(), "want %v got %v", want, got)
-	switch want.Kind() {
-	case value.KindReal:
-		require.Equal(t, math.Float64bits(want.Float()), math.Float64bits(got.Float()), "want %v got %v", want, got)
-	case value.KindBigInt:
-		require.Zero(t, want.Big().Cmp(got.Big()), "want %v got %v", want, got)
-	case value.KindJSON:
-		require.Equal(t, want.JSONText(), got.JSONText())
-	default:
-		require.Equal(t, want, got)
-	}
-}
-
 func TestRoundTripRandomTuples(t *testing.T) {
 	r := rand.New(rand.NewPCG(31, 37))
 	edges := edgeNumbers()
@@ -68,7 +54,7 @@ func TestRoundTripRandomTuples(t *testing.T) {
 		require.Equal(t, suffix, rest)
 		require.Len(t, got, len(vals))
 		for i := range vals {
-			requireSameValue(t, expectedDecoding(vals[i], cols[i]), got[i])
+			valuetest.RequireIdentical(t, expectedDecoding(vals[i], cols[i]), got[i])
 		}
 		require.Equal(t, key, EncodeKey(got, cols), "re-encoding the decoded key")
 		after, err := SkipKey(key, cols)
@@ -107,7 +93,7 @@ func TestDecodeIntegersAndReals(t *testing.T) {
 		got, rest, err := DecodeValue(AppendValue(nil, tc.in, Column{}), Column{})
 		require.NoError(t, err, "%v", tc.in)
 		require.Empty(t, rest)
-		requireSameValue(t, tc.want, got)
+		valuetest.RequireIdentical(t, tc.want, got)
 	}
 }
 

@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"github.com/quereus/quereus/storage/value"
+	"github.com/quereus/quereus/storage/value/valuetest"
 )
 
 // FuzzDecodeRow feeds arbitrary bytes to the decoder: it must never panic, and
@@ -29,12 +30,12 @@ func FuzzDecodeRow(f *testing.F) {
 			t.Fatalf("length changed: %d -> %d", len(row), len(row2))
 		}
 		for i := range row {
-			requireIdentical(t, row[i], row2[i])
+			valuetest.RequireIdentical(t, row[i], row2[i])
 			v, present, err := DecodeColumn(b, i)
 			if err != nil || !present {
 				t.Fatalf("DecodeColumn(%d): %v %v", i, present, err)
 			}
-			requireIdentical(t, row[i], v)
+			valuetest.RequireIdentical(t, row[i], v)
 		}
 		if string(EncodeRow(row2)) != string(again) {
 			t.Fatalf("encoding not stable")

@@ -7,31 +7,17 @@ import (
 	"testing"
 
 	"github.com/quereus/quereus/storage/value"
+	"github.com/quereus/quereus/storage/value/valuetest"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
 
 // requireIdentical checks exact equality, including float bit patterns.
-func requireIdentical(t *testing.T, want, got value.Value) {
-	t.Helper()
-	require.Equal(t, want.Kind(), got.Kind(), "want %v got %v", want, got)
-	switch want.Kind() {
-	case value.KindReal:
-		require.Equal(t, math.Float64bits(want.Float()), math.Float64bits(got.Float()))
-	case value.KindBigInt:
-		require.Zero(t, want.Big().Cmp(got.Big()), "want %v got %v", want, got)
-	case value.KindJSON:
-		require.Equal(t, want.JSONText(), got.JSONText())
-	default:
-		require.Equal(t, want, got)
-	}
-}
-
 func requireIdenticalRows(t *testing.T, want, got value.Row) {
 	t.Helper()
 	require.Len(t, got, len(want))
 	for i := range want {
-		requireIdentical(t, want[i], got[i])
+		valuetest.RequireIdentical(t, want[i], got[i])
 	}
 }
 
@@ -81,7 +67,7 @@ func TestRoundTripEveryKind(t *testing.T) {
 		v, present, err := DecodeColumn(enc, i)
 		require.NoError(t, err)
 		require.True(t, present)
-		requireIdentical(t, want, v)
+		valuetest.RequireIdentical(t, want, v)
 	}
 	_, present, err := DecodeColumn(enc, len(row))
 	require.NoError(t, err)
