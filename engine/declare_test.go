@@ -249,3 +249,12 @@ func TestSchemaAuthoredDefaultResolvesAtHome(t *testing.T) {
 	_, err := queryErr(c, "insert into temp.e (id) values (1)")
 	require.ErrorContains(t, err, "only_main")
 }
+
+func TestInfoFunctionsTakeQualifiedNames(t *testing.T) {
+	_, c := openTestDB(t)
+	mustExec(t, c, `declare schema app { table p { id INTEGER PRIMARY KEY } table ch { id INTEGER PRIMARY KEY, pid INTEGER NULL REFERENCES p(id) } };
+		apply schema app`)
+	require.Equal(t, [][]any{{"id"}, {"pid"}}, queryRows(t, c, "select name from table_info('app.ch') order by cid"))
+	_, err := queryErr(c, "select * from table_info('ch')")
+	require.ErrorContains(t, err, "Table 'ch' not found")
+}

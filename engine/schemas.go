@@ -262,3 +262,17 @@ func fkParentSchema(child *schema.Table, fk *schema.ForeignKey) string {
 	}
 	return schemaOf(child)
 }
+
+// tableByName finds a table named by a string argument: "t" in main, or
+// "schema.t" when the prefix names an existing schema.
+func tableByName(cat catalogView, name string) *schema.Table {
+	if t := cat.Table(name); t != nil {
+		return t
+	}
+	if i := strings.IndexByte(name, '.'); i > 0 {
+		if sn := cat.SchemaName(name[:i]); sn != "" {
+			return cat.TableIn(sn, name[i+1:])
+		}
+	}
+	return nil
+}

@@ -63,7 +63,7 @@ func infoTableFunction(name string) (*tableFunction, bool) {
 			return nil, fmt.Errorf("%s() requires a table name string argument", name)
 		}
 		cat := e.conn.catalog()
-		t := cat.Table(args[0].Text())
+		t := tableByName(cat, args[0].Text())
 		if t == nil {
 			return nil, fmt.Errorf("Table '%s' not found", args[0].Text())
 		}
@@ -221,7 +221,7 @@ func foreignKeyInfoRows(cat catalogView, t *schema.Table) []value.Row {
 	_, tags := defConstraints(t.Def, parser.ConstrForeignKey)
 	var rows []value.Row
 	for id, fk := range t.FKs {
-		parent := cat.Table(fk.RefTable)
+		parent := cat.TableIn(fkParentSchema(t, fk), fk.RefTable)
 		for seq, c := range fk.Columns {
 			to := value.Null()
 			switch {
