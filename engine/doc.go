@@ -51,6 +51,20 @@
 // maintains every secondary index (including partial and expression
 // indexes), updates row-count statistics and queues change events.
 //
+// # Schemas and declarative schema (schemas.go, declare.go, diff.go, apply.go)
+//
+// Besides main (and temp) a catalog holds named schemas, created by `apply
+// schema`; their tables are stored as {schema}.{table}. A qualified name
+// looks in its schema only; an unqualified one walks the search path (the
+// statement's WITH SCHEMA, else `pragma schema_path`, else main), tables and
+// views together. Bodies authored with a table or view (view queries,
+// DEFAULT, generated columns, CHECK, foreign-key parents, assertions)
+// resolve in their own schema, whatever the reader's path. `declare schema`
+// records a desired schema, `diff schema` prints the DDL that migrates the
+// catalog to it and `apply schema` runs that DDL (plus seed rows) in the
+// statement's transaction. `pragma ddl_transaction_policy = 'strict'`
+// (ddl_policy.go) refuses table-module DDL inside explicit transactions.
+//
 // # Seams to other packages
 //
 // valops.go (engine/types), funcs.go (engine/functions), codec.go

@@ -12,4 +12,9 @@
 // Each Table keeps the CREATE TABLE AST it was built from (Def); ALTER TABLE
 // edits a copy of that AST and rebuilds the Table from it, so the catalog
 // text stored in the __catalog__ store is always the printed Def.
+//
+// Objects belong to a schema (schemas.go): main and temp always exist,
+// others are added with AddSchema. Main's objects are keyed by name alone,
+// so the unqualified accessors (Table, View, Index) address main; the *In
+// accessors take a schema name.
 package schema
