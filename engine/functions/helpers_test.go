@@ -1,12 +1,12 @@
 package functions
 
 import (
-	"math/big"
 	"testing"
 
 	"github.com/stretchr/testify/require"
 
 	"github.com/quereus/quereus/storage/value"
+	"github.com/quereus/quereus/storage/value/valuetest"
 )
 
 var (
@@ -18,17 +18,12 @@ var (
 	bo   = value.Bool
 )
 
-func bigv(t testing.TB, digits string) value.Value {
-	b, ok := new(big.Int).SetString(digits, 10)
-	require.True(t, ok)
-	return value.BigInt(b)
-}
-
-func jsv(t testing.TB, text string) value.Value {
-	v, err := value.ParseJSON(text)
-	require.NoError(t, err)
-	return v
-}
+// Values that can fail the test, and the kind-and-spelling assertion.
+var (
+	bigv = valuetest.BigInt
+	jsv  = valuetest.JSON
+	same = valuetest.RequireSame
+)
 
 // call looks a scalar up in Default and runs it.
 func call(t *testing.T, name string, args ...value.Value) value.Value {
@@ -71,12 +66,6 @@ func col(vs ...value.Value) [][]value.Value {
 		rows[k] = []value.Value{v}
 	}
 	return rows
-}
-
-func same(t *testing.T, want, got value.Value, msg ...any) {
-	t.Helper()
-	require.Equal(t, want.Kind(), got.Kind(), "kind: want %v got %v %v", want, got, msg)
-	require.Equal(t, want.String(), got.String(), msg...)
 }
 
 type scalarCase struct {
