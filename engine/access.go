@@ -35,6 +35,9 @@ type accessPath struct {
 	eq      []*cexpr
 	eqNull  []bool // component i is an IS NULL equality
 	lo, hi  *seekBound
+	// likePrefix is the literal prefix of a `col LIKE 'prefix%'` on the
+	// component after the equality prefix (BINARY text keys only).
+	likePrefix string
 	reverse bool
 	cost    float64
 	detail  string
@@ -42,7 +45,7 @@ type accessPath struct {
 
 // usesKey reports whether the path seeks rather than scans.
 func (p *accessPath) usesKey() bool {
-	return len(p.eq) > 0 || p.lo != nil || p.hi != nil || p.in != nil
+	return len(p.eq) > 0 || p.lo != nil || p.hi != nil || p.in != nil || p.likePrefix != ""
 }
 
 // keyPred is a usable `column op value` conjunct.
@@ -122,6 +125,10 @@ func (c *compiler) keyPreds(tsc *scope, keyScope *scope, conj []parser.Expr) []k
 			if ok {
 				first.op, first.list, first.val = "in", list, nil
 				out = append(out, first)
+			}
+		case *parser.Like:
+			if kp, ok := likePrefixPred(tsc, x); ok {
+				out = append(out, kp)
 			}
 		case *parser.IsNull:
 			if x.Not {
@@ -220,7 +227,7 @@ func (c *compiler) choosePath(t *schema.Table, label string, preds []keyPred) *a
 		if p.in != nil {
 			rows *= 0.1 * float64(len(p.in))
 		}
-		if p.lo != nil && p.hi != nil {
+		if p.lo != nil && p.hi != nil || p.likePrefix != "" {
 			rows *= 0.25
 		} else if p.lo != nil || p.hi != nil {
 			rows *= 0.5
@@ -339,6 +346,16 @@ func (c *compiler) buildPath(t *schema.Table, ix *schema.Index, parts []schema.K
 			break
 		}
 		for _, kp := range preds {
+			if kp.op == "like" && matches(kp, i) && !part.Desc && sameColl(part.Collation, "BINARY") {
+				p.likePrefix = kp.expr
+				terms = append(terms, name(i)+">? AND "+name(i)+"<?")
+				break
+			}
+		}
+		if p.likePrefix != "" {
+			break
+		}
+		for _, kp := range preds {
 			if !matches(kp, i) || kp.op == "=" || kp.op == "null" || !usableCollPart(t, part, kp.coll) {
 				continue
 			}
@@ -379,6 +396,13 @@ func (p *accessPath) bounds(e *env) (lower, upper []byte, empty bool, err error)
 	}
 	lower, upper = prefix, prefixEnd(prefix)
 	k := len(p.eq)
+	if p.likePrefix != "" {
+		// Every text starting with the prefix encodes to bytes starting with
+		// the prefix's encoding minus its terminator.
+		enc := appendKey(append([]byte(nil), prefix...), []value.Value{value.Text(p.likePrefix)}, p.parts[k:k+1])
+		start := enc[:len(enc)-1]
+		return start, prefixEnd(start), false, nil
+	}
 	if p.lo == nil && p.hi == nil || k >= len(p.parts) {
 		return lower, upper, false, nil
 	}
@@ -542,4 +566,29 @@ func orAsIn(x *parser.Binary) *parser.In {
 		return nil
 	}
 	return &parser.In{Loc: x.Loc, X: col, List: vals}
+}
+
+// likePrefixPred recognizes `column LIKE 'literal-prefix%...'` on a TEXT
+// column: rows can only lie in the key range of the prefix (LIKE is
+// case-sensitive, so only BINARY keys qualify; the planner checks that).
+func likePrefixPred(tsc *scope, x *parser.Like) (keyPred, bool) {
+	if x.Not || x.Op != parser.OpLike || x.Escape != nil {
+		return keyPred{}, false
+	}
+	ref, ok := x.X.(*parser.ColumnRef)
+	lit, isLit := x.Pattern.(*parser.Literal)
+	if !ok || !isLit || lit.Kind != parser.LitString {
+		return keyPred{}, false
+	}
+	isolated := &scope{slots: tsc.slots}
+	_, idx, sl, err := isolated.resolve(ref)
+	if err != nil || classOf(sl.typ) != classText || !sameColl(sl.coll, "BINARY") {
+		return keyPred{}, false
+	}
+	prefix := lit.Str
+	i := strings.IndexAny(prefix, "%_")
+	if i <= 0 {
+		return keyPred{}, false // no wildcard (an equality) or no literal prefix
+	}
+	return keyPred{col: idx, op: "like", expr: prefix[:i], coll: "BINARY"}, true
 }

@@ -124,3 +124,15 @@ func TestOrOfEqualitiesSeeks(t *testing.T) {
 	require.Equal(t, []string{"SCAN t"}, plan(t, c, "SELECT b FROM t WHERE a = 4 OR b = 2"))
 	require.Equal(t, [][]any{{int64(2)}, {int64(4)}, {int64(52)}}, queryRows(t, c, "SELECT a FROM t WHERE a = 4 OR b = 2 ORDER BY a LIMIT 3"))
 }
+
+func TestLikePrefixSeek(t *testing.T) {
+	_, c := openTestDB(t)
+	mustExec(t, c, `CREATE TABLE w (id INTEGER PRIMARY KEY, word TEXT COLLATE BINARY, ci TEXT COLLATE NOCASE);
+		CREATE INDEX w_word ON w (word);
+		CREATE INDEX w_ci ON w (ci);
+		INSERT INTO w VALUES (1, 'apple', 'apple'), (2, 'apricot', 'apricot'), (3, 'banana', 'banana'), (4, 'Apex', 'Apex'), (5, 'ap', 'ap')`)
+	require.Equal(t, []string{"SEARCH w USING INDEX w_word (word>? AND word<?)"}, plan(t, c, "SELECT id FROM w WHERE word LIKE 'ap%'"))
+	require.Equal(t, [][]any{{int64(1)}, {int64(2)}, {int64(5)}}, queryRows(t, c, "SELECT id FROM w WHERE word LIKE 'ap%' ORDER BY id"))
+	require.Equal(t, [][]any{{int64(1)}}, queryRows(t, c, "SELECT id FROM w WHERE word LIKE 'ap_l%'"))
+	require.Equal(t, []string{"SCAN w"}, plan(t, c, "SELECT id FROM w WHERE ci LIKE 'ap%'"), "NOCASE keys cannot serve case-sensitive LIKE")
+}
