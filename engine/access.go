@@ -28,19 +28,19 @@ const maxInSeeks = 1000
 type accessPath struct {
 	// in is an IN list on the key component after the equality prefix:
 	// the scan seeks each value in turn (in key order).
-	in      []*cexpr
-	index   *schema.Index // nil = primary key
-	parts   []keyPart
-	cols    []int // table column of each key part
-	eq      []*cexpr
-	eqNull  []bool // component i is an IS NULL equality
-	lo, hi  *seekBound
+	in     []*cexpr
+	index  *schema.Index // nil = primary key
+	parts  []keyPart
+	cols   []int // table column of each key part
+	eq     []*cexpr
+	eqNull []bool // component i is an IS NULL equality
+	lo, hi *seekBound
 	// likePrefix is the literal prefix of a `col LIKE 'prefix%'` on the
 	// component after the equality prefix (BINARY text keys only).
 	likePrefix string
-	reverse bool
-	cost    float64
-	detail  string
+	reverse    bool
+	cost       float64
+	detail     string
 }
 
 // usesKey reports whether the path seeks rather than scans.
