@@ -131,6 +131,19 @@ var Default = NewRegistry(nil)
 // Register adds def to Default (see Registry.Register).
 func Register(def Def) error { return Default.Register(def) }
 
+// RegisterAll adds each of defs to Default and returns the errors of those
+// that could not be added (nil when all were), for a sub-package's init to
+// keep and its tests to assert empty instead of panicking at start-up.
+func RegisterAll(defs []Def) []error {
+	var errs []error
+	for _, d := range defs {
+		if err := Register(d); err != nil {
+			errs = append(errs, err)
+		}
+	}
+	return errs
+}
+
 // MustRegister adds def to Default and panics on error; for init() use with
 // static definitions only.
 func MustRegister(def Def) {

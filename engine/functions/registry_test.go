@@ -79,6 +79,16 @@ func TestRegisterValidation(t *testing.T) {
 	assert.Panics(t, func() { MustRegister(Def{Name: "abs", MinArgs: 1, MaxArgs: 1, Scalar: fn}) })
 }
 
+func TestRegisterAllCollectsErrors(t *testing.T) {
+	fn := func([]value.Value) (value.Value, error) { return value.Null(), nil }
+	errs := RegisterAll([]Def{
+		{Name: "abs", MinArgs: 1, MaxArgs: 1, Scalar: fn}, // clashes with the builtin
+		{Name: "", Scalar: fn},                            // invalid
+	})
+	assert.Len(t, errs, 2)
+	assert.Empty(t, RegisterAll(nil))
+}
+
 func TestRegistryConcurrentUse(t *testing.T) {
 	r := NewRegistry(Default)
 	fn := func([]value.Value) (value.Value, error) { return value.Null(), nil }

@@ -44,9 +44,5 @@ func Defs() []functions.Def {
 var RegistrationErrors []error
 
 func init() {
-	for _, d := range Defs() {
-		if err := functions.Register(d); err != nil {
-			RegistrationErrors = append(RegistrationErrors, err)
-		}
-	}
+	RegistrationErrors = functions.RegisterAll(Defs())
 }

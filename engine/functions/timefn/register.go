@@ -59,11 +59,7 @@ func Defs() []functions.Def {
 var RegistrationErrors []error
 
 func init() {
-	for _, d := range Defs() {
-		if err := functions.Register(d); err != nil {
-			RegistrationErrors = append(RegistrationErrors, err)
-		}
-	}
+	RegistrationErrors = functions.RegisterAll(Defs())
 	types.SetTemporalNormalizer(types.Date, CanonicalDate)
 	types.SetTemporalNormalizer(types.Time, CanonicalTime)
 	types.SetTemporalNormalizer(types.DateTime, CanonicalDateTime)
