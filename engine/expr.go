@@ -78,6 +78,10 @@ func (c *compiler) expr(sc *scope, x parser.Expr) (*cexpr, error) {
 		if ce, ok, err := sc.agg.rewrite(c, sc, x); ok || err != nil {
 			return ce, err
 		}
+	} else if f, ok := x.(*parser.FuncCall); ok && isAggregateCall(f) {
+		if ce, ok, err := c.outerAggregate(sc, f); ok || err != nil {
+			return ce, err
+		}
 	}
 	switch x := x.(type) {
 	case *parser.Literal:

@@ -173,7 +173,7 @@ func (c *compiler) selectCore(sc *scope, core *parser.SelectCore, orderBy []*par
 	srcScope := &scope{parent: sc, slots: src.slots}
 	root := src.node
 	if core.Where != nil {
-		if containsAggregate(core.Where) {
+		if containsAggregate(core.Where) && !underAggregation(sc) {
 			return nil, fmt.Errorf("misuse of aggregate function in WHERE")
 		}
 		pred, err := c.expr(srcScope, core.Where)
