@@ -4,18 +4,14 @@ import (
 	"testing"
 
 	"github.com/quereus/quereus/engine/functions"
+	"github.com/quereus/quereus/engine/functions/internal/fntest"
 	"github.com/quereus/quereus/storage/value"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
 
 func TestRegistered(t *testing.T) {
-	require.Empty(t, RegistrationErrors)
-	for _, d := range Defs() {
-		got, err := functions.Lookup(d.Name, d.MinArgs)
-		require.NoError(t, err, d.Name)
-		assert.Equal(t, d.Name, got.Name)
-	}
+	fntest.RequireRegistered(t, RegistrationErrors, Defs())
 	def, err := functions.Lookup("JSON_EXTRACT", 2)
 	require.NoError(t, err)
 	v, err := def.Call(nil, []value.Value{value.Text(`{"a":[1,2]}`), value.Text("$.a[1]")})

@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"github.com/quereus/quereus/engine/functions"
+	"github.com/quereus/quereus/engine/functions/internal/fntest"
 	"github.com/quereus/quereus/engine/types"
 	"github.com/quereus/quereus/storage/value"
 	"github.com/stretchr/testify/assert"
@@ -11,12 +12,7 @@ import (
 )
 
 func TestRegistered(t *testing.T) {
-	require.Empty(t, RegistrationErrors)
-	for _, d := range Defs() {
-		got, err := functions.Lookup(d.Name, d.MinArgs)
-		require.NoError(t, err, d.Name)
-		assert.Equal(t, d.Name, got.Name)
-	}
+	fntest.RequireRegistered(t, RegistrationErrors, Defs())
 	call := func(name string, args ...value.Value) string {
 		def, err := functions.Lookup(name, len(args))
 		require.NoError(t, err, name)
