@@ -258,3 +258,16 @@ func TestInfoFunctionsTakeQualifiedNames(t *testing.T) {
 	_, err := queryErr(c, "select * from table_info('ch')")
 	require.ErrorContains(t, err, "Table 'ch' not found")
 }
+
+func TestCommittedQualifierIsReadOnly(t *testing.T) {
+	_, c := openTestDB(t)
+	mustExec(t, c, "create table ro (id integer primary key)")
+	for _, sql := range []string{
+		"insert into committed.ro values (1)",
+		"update committed.ro set id = 2",
+		"delete from committed.ro",
+	} {
+		_, err := queryErr(c, sql)
+		require.ErrorContains(t, err, "Cannot modify committed-state table 'committed.ro'", sql)
+	}
+}

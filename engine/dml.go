@@ -11,6 +11,10 @@ import (
 
 // dmlTarget resolves the table a DML statement writes.
 func (c *compiler) dmlTarget(name parser.ObjectName) (*schema.Table, error) {
+	if strings.EqualFold(name.Schema, "committed") && c.cat.SchemaName(name.Schema) == "" {
+		// committed.t reads the pre-transaction snapshot and is read-only.
+		return nil, fmt.Errorf("Cannot modify committed-state table 'committed.%s'", name.Name)
+	}
 	t, v, err := c.resolveRelation(name.Schema, name.Name)
 	if err != nil {
 		return nil, err
