@@ -80,3 +80,12 @@ func TestExecScriptStopsAtFirstError(t *testing.T) {
 	require.ErrorContains(t, err, "UNIQUE constraint failed: t PK")
 	require.Equal(t, [][]any{{int64(1)}}, queryRows(t, c, "SELECT id FROM t"))
 }
+
+func TestExecScriptNumbersParametersAcrossStatements(t *testing.T) {
+	_, c := openTestDB(t)
+	mustExec(t, c, "CREATE TABLE t (id INTEGER PRIMARY KEY, v TEXT)")
+	n := mustExec(t, c, "INSERT INTO t VALUES (?, ?); INSERT INTO t VALUES (?, 'z')",
+		intArg(1, 1), Arg{Ordinal: 2, Value: textValue("a")}, intArg(3, 2))
+	require.Equal(t, int64(2), n)
+	require.Equal(t, [][]any{{int64(1), "a"}, {int64(2), "z"}}, queryRows(t, c, "SELECT id, v FROM t ORDER BY id"))
+}
