@@ -6,16 +6,14 @@ import (
 	"encoding/json"
 	"fmt"
 	"math/big"
-	"os"
-	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
-	"github.com/stretchr/testify/require"
 
 	"github.com/quereus/quereus/collation"
+	"github.com/quereus/quereus/engine/functions/internal/corpusscan"
 	"github.com/quereus/quereus/engine/types"
 	"github.com/quereus/quereus/storage/value"
 )
@@ -28,75 +26,43 @@ import (
 // literal static types, as the planner does. Statements outside that subset
 // are left to the engine's corpus runner.
 func TestCorpusFunctionCalls(t *testing.T) {
-	dir := os.Getenv("QUEREUS_CORPUS")
-	if dir == "" {
-		dir = filepath.Join("..", "..", "..", "shared", "conformance", "corpus")
-	}
-	files, _ := filepath.Glob(filepath.Join(dir, "*.sqllogic"))
-	if len(files) == 0 {
-		t.Skipf("corpus not found at %s (set QUEREUS_CORPUS)", dir)
-	}
 	ran := 0
-	for _, file := range files {
-		data, err := os.ReadFile(file)
-		require.NoError(t, err)
-		var pending strings.Builder
-		for lineNo, line := range strings.Split(string(data), "\n") {
-			trim := strings.TrimSpace(line)
-			var expectRows, expectErr string
-			switch {
-			case trim == "":
-				continue
-			case strings.HasPrefix(strings.ToLower(trim), "-- error:"):
-				expectErr = strings.TrimSpace(trim[len("-- error:"):])
-			case strings.HasPrefix(trim, "--"):
-				if strings.EqualFold(trim, "-- run") {
-					pending.Reset()
-				}
-				continue
-			case strings.HasPrefix(trim, "→"):
-				expectRows = strings.TrimSpace(strings.TrimPrefix(trim, "→"))
-			default:
-				pending.WriteString(line + "\n")
-				continue
-			}
-			block := strings.TrimSpace(pending.String())
-			pending.Reset()
-			if strings.Count(block, ";") > 1 || (expectErr == "" && expectRows == "") {
-				continue // setup statements need the engine
-			}
-			sql := strings.TrimSpace(strings.TrimSuffix(block, ";"))
-			items, ok := parseSelectCalls(sql)
-			if !ok {
-				continue
-			}
-			unknown := hasUnknownFunction(items)
-			if unknown && !strings.Contains(strings.ToLower(expectErr), "not found") {
-				continue // another package's function (json_*, date, ...)
-			}
-			ran++
-			where := fmt.Sprintf("%s:%d: %s", filepath.Base(file), lineNo+1, sql)
-			row, err := evalItems(items)
-			if expectErr != "" {
-				if assert.Error(t, err, where) {
-					assert.Contains(t, strings.ToLower(err.Error()), strings.ToLower(expectErr), where)
-				}
-				continue
-			}
-			if !assert.NoError(t, err, where) {
-				continue
-			}
-			want, err := expectedCells(expectRows, len(row))
-			if !assert.NoError(t, err, where) {
-				continue
-			}
-			got := make([]any, len(row))
-			for k, v := range row {
-				got[k] = jsonComparable(v)
-			}
-			assert.Equal(t, want, got, where)
+	corpusscan.Scan(t, 3, func(c corpusscan.Expectation) {
+		block := strings.TrimSpace(c.Text)
+		if strings.Count(block, ";") > 1 || (c.Err == "" && c.Rows == "") {
+			return // setup statements need the engine
 		}
-	}
+		sql := strings.TrimSpace(strings.TrimSuffix(block, ";"))
+		items, ok := parseSelectCalls(sql)
+		if !ok {
+			return
+		}
+		unknown := hasUnknownFunction(items)
+		if unknown && !strings.Contains(strings.ToLower(c.Err), "not found") {
+			return // another package's function (json_*, date, ...)
+		}
+		ran++
+		where := fmt.Sprintf("%s:%d: %s", c.File, c.Line, sql)
+		row, err := evalItems(items)
+		if c.Err != "" {
+			if assert.Error(t, err, where) {
+				assert.Contains(t, strings.ToLower(err.Error()), strings.ToLower(c.Err), where)
+			}
+			return
+		}
+		if !assert.NoError(t, err, where) {
+			return
+		}
+		want, err := expectedCells(c.Rows, len(row))
+		if !assert.NoError(t, err, where) {
+			return
+		}
+		got := make([]any, len(row))
+		for k, v := range row {
+			got[k] = jsonComparable(v)
+		}
+		assert.Equal(t, want, got, where)
+	})
 	t.Logf("ran %d corpus statements", ran)
 	assert.Greater(t, ran, 440, "the corpus subset shrank unexpectedly")
 }

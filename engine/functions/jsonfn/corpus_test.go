@@ -5,18 +5,16 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
-	"os"
-	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
 
 	"github.com/quereus/quereus/engine/functions"
+	"github.com/quereus/quereus/engine/functions/internal/corpusscan"
 	"github.com/quereus/quereus/engine/functions/jsonfn"
 	"github.com/quereus/quereus/engine/functions/timefn"
 	"github.com/quereus/quereus/storage/value"
 	"github.com/stretchr/testify/assert"
-	"github.com/stretchr/testify/require"
 )
 
 // TestCorpusFunctionCalls runs every corpus statement of the form
@@ -25,91 +23,68 @@ import (
 // operators), and compares with the expected rows or error. Statements
 // outside that subset are left to the engine's corpus runner.
 func TestCorpusFunctionCalls(t *testing.T) {
-	dir := os.Getenv("QUEREUS_CORPUS")
-	if dir == "" {
-		dir = filepath.Join("..", "..", "..", "..", "shared", "conformance", "corpus")
-	}
-	files, _ := filepath.Glob(filepath.Join(dir, "*.sqllogic"))
-	if len(files) == 0 {
-		t.Skipf("corpus not found at %s (set QUEREUS_CORPUS)", dir)
-	}
 	mine := map[string]bool{}
 	for _, d := range append(jsonfn.Defs(), timefn.Defs()...) {
 		mine[strings.ToLower(d.Name)] = true
 	}
 	ran := 0
-	for _, file := range files {
-		data, err := os.ReadFile(file)
-		require.NoError(t, err)
-		var pending strings.Builder
-		for lineNo, line := range strings.Split(string(data), "\n") {
-			trim := strings.TrimSpace(line)
-			var expectRows, expectErr string
-			switch {
-			case trim == "":
-				continue
-			case strings.HasPrefix(strings.ToLower(trim), "-- error:"):
-				expectErr = strings.TrimSpace(trim[len("-- error:"):])
-			case strings.HasPrefix(trim, "--"):
-				if strings.EqualFold(trim, "-- run") {
-					pending.Reset()
-				}
-				continue
-			case strings.HasPrefix(trim, "→"):
-				expectRows = strings.TrimSpace(strings.TrimPrefix(trim, "→"))
-			default:
-				if i := strings.Index(line, "--"); i >= 0 && !strings.Contains(line[:i], "'") {
-					line = line[:i]
-				}
-				pending.WriteString(line + "\n")
-				continue
-			}
-			stmts := strings.Split(strings.TrimSpace(pending.String()), ";\n")
-			pending.Reset()
-			sql := strings.TrimSuffix(strings.TrimSpace(stmts[len(stmts)-1]), ";")
-			if len(stmts) > 1 {
-				continue // setup statements need the engine
-			}
-			exprs, alias, ok := parseSelect(sql, mine)
-			if !ok {
-				continue
-			}
-			where := fmt.Sprintf("%s:%d: %s", filepath.Base(file), lineNo+1, sql)
-			row, err := evalRow(exprs)
-			if err == errSkip {
-				continue
-			}
-			ran++
-			if expectErr != "" {
-				if assert.Error(t, err, where) {
-					assert.Contains(t, strings.ToLower(err.Error()), strings.ToLower(expectErr), where)
-				}
-				continue
-			}
-			if !assert.NoError(t, err, where) {
-				continue
-			}
-			want, err := expectedRow(expectRows)
-			if !assert.NoError(t, err, where) {
-				continue
-			}
-			if len(row) == 1 && bareObject(expectRows, alias) {
-				// A single column may come back bare (FORMAT.md §5.5): the
-				// expectation's object is then the value itself.
-				whole, err := decodeCell(json.RawMessage(strings.TrimSuffix(strings.TrimPrefix(expectRows, "["), "]")))
-				if err == nil {
-					want = []any{whole}
-				}
-			}
-			got := make([]any, len(row))
-			for i, v := range row {
-				got[i] = comparable(v)
-			}
-			assert.Equal(t, want, got, where)
+	corpusscan.Scan(t, 4, func(c corpusscan.Expectation) {
+		stmts := strings.Split(strings.TrimSpace(stripLineComments(c.Text)), ";\n")
+		sql := strings.TrimSuffix(strings.TrimSpace(stmts[len(stmts)-1]), ";")
+		if len(stmts) > 1 {
+			return // setup statements need the engine
 		}
-	}
+		exprs, alias, ok := parseSelect(sql, mine)
+		if !ok {
+			return
+		}
+		where := fmt.Sprintf("%s:%d: %s", c.File, c.Line, sql)
+		row, err := evalRow(exprs)
+		if err == errSkip {
+			return
+		}
+		ran++
+		if c.Err != "" {
+			if assert.Error(t, err, where) {
+				assert.Contains(t, strings.ToLower(err.Error()), strings.ToLower(c.Err), where)
+			}
+			return
+		}
+		if !assert.NoError(t, err, where) {
+			return
+		}
+		want, err := expectedRow(c.Rows)
+		if !assert.NoError(t, err, where) {
+			return
+		}
+		if len(row) == 1 && bareObject(c.Rows, alias) {
+			// A single column may come back bare (FORMAT.md §5.5): the
+			// expectation's object is then the value itself.
+			whole, err := decodeCell(json.RawMessage(strings.TrimSuffix(strings.TrimPrefix(c.Rows, "["), "]")))
+			if err == nil {
+				want = []any{whole}
+			}
+		}
+		got := make([]any, len(row))
+		for i, v := range row {
+			got[i] = comparable(v)
+		}
+		assert.Equal(t, want, got, where)
+	})
 	t.Logf("ran %d corpus statements", ran)
 	assert.Greater(t, ran, 300, "the corpus subset shrank unexpectedly")
+}
+
+// stripLineComments cuts each line of text at a "--" that no quote
+// precedes.
+func stripLineComments(text string) string {
+	lines := strings.Split(text, "\n")
+	for i, line := range lines {
+		if k := strings.Index(line, "--"); k >= 0 && !strings.Contains(line[:k], "'") {
+			lines[i] = line[:k]
+		}
+	}
+	return strings.Join(lines, "\n")
 }
 
 // expr is a literal or a function call.
