@@ -16,3 +16,11 @@ func TestNegativeLimitAndOrderPosition(t *testing.T) {
 	_, err := queryErr(c, "SELECT id FROM lo ORDER BY -1")
 	require.ErrorContains(t, err, "ORDER BY position -1")
 }
+
+func TestOrderByDuplicateAliasIsAmbiguous(t *testing.T) {
+	_, c := openTestDB(t)
+	mustExec(t, c, "CREATE TABLE g (id INTEGER PRIMARY KEY, a INTEGER); INSERT INTO g VALUES (1, 5)")
+	_, err := queryErr(c, "SELECT count(*) AS c, max(a) AS c FROM g ORDER BY c")
+	require.ErrorContains(t, err, "ambiguous column name: c")
+	require.Equal(t, [][]any{{int64(1), int64(5)}}, queryRows(t, c, "SELECT count(*) AS c, max(a) AS m FROM g ORDER BY c"))
+}

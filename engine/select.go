@@ -398,6 +398,9 @@ func (c *compiler) orderKeys(sc *scope, terms []*parser.OrderTerm, cols []outCol
 			k.col = int(lit.Int) - 1
 			k.coll = cols[k.col].coll
 		} else if ref, ok := x.(*parser.ColumnRef); ok && ref.Table == "" {
+			if a, dup := sc.aliasOf(ref.Column); dup && a == nil {
+				return nil, fmt.Errorf("ambiguous column name: %s", ref.Column)
+			}
 			for i, oc := range cols {
 				if (aliased == nil || aliased[i]) && strings.EqualFold(oc.name, ref.Column) {
 					if k.col >= 0 && aliased != nil {
