@@ -126,25 +126,36 @@ func (p *parser) parseIs() Expr {
 	}
 }
 
-func (p *parser) parseEq() Expr {
+// parseBinaryLevel parses one precedence level of left-associative binary
+// operators, operand {op operand}, where opOf gives the operator a token
+// kind stands for at this level.
+func (p *parser) parseBinaryLevel(operand func() Expr, opOf func(tokKind) (BinaryOp, bool)) Expr {
 	defer p.restoreDepth(p.depth)
-	l := p.parseCmp()
+	l := operand()
 	for {
 		p.enter() // a chain of operators deepens the tree
-		var op BinaryOp
-		switch p.tok.kind {
-		case tEq:
-			op = OpEq
-		case tEqEq:
-			op = OpEqEq
-		case tNe, tLtGt:
-			op = OpNe
-		default:
+		op, ok := opOf(p.tok.kind)
+		if !ok {
 			return l
 		}
 		p.next()
-		l = &Binary{Loc: Loc{l.Pos()}, Op: op, L: l, R: p.parseCmp()}
+		l = &Binary{Loc: Loc{l.Pos()}, Op: op, L: l, R: operand()}
 	}
+}
+
+func (p *parser) parseEq() Expr { return p.parseBinaryLevel(p.parseCmp, eqOp) }
+
+// eqOp gives the operator of the = == != <> tokens.
+func eqOp(k tokKind) (BinaryOp, bool) {
+	switch k {
+	case tEq:
+		return OpEq, true
+	case tEqEq:
+		return OpEqEq, true
+	case tNe, tLtGt:
+		return OpNe, true
+	}
+	return 0, false
 }
 
 // likeOpAt returns the pattern operator at the current token, if any.
@@ -251,67 +262,49 @@ func (p *parser) parseInRest(loc Loc, x Expr) Expr {
 	return in
 }
 
-func (p *parser) parseBit() Expr {
-	defer p.restoreDepth(p.depth)
-	l := p.parseAdd()
-	for {
-		p.enter() // a chain of operators deepens the tree
-		var op BinaryOp
-		switch p.tok.kind {
-		case tAmp:
-			op = OpBitAnd
-		case tPipe:
-			op = OpBitOr
-		case tShl:
-			op = OpShl
-		case tShr:
-			op = OpShr
-		default:
-			return l
-		}
-		p.next()
-		l = &Binary{Loc: Loc{l.Pos()}, Op: op, L: l, R: p.parseAdd()}
+func (p *parser) parseBit() Expr { return p.parseBinaryLevel(p.parseAdd, bitOp) }
+
+// bitOp gives the operator of the & | << >> tokens.
+func bitOp(k tokKind) (BinaryOp, bool) {
+	switch k {
+	case tAmp:
+		return OpBitAnd, true
+	case tPipe:
+		return OpBitOr, true
+	case tShl:
+		return OpShl, true
+	case tShr:
+		return OpShr, true
 	}
+	return 0, false
 }
 
-func (p *parser) parseAdd() Expr {
-	defer p.restoreDepth(p.depth)
-	l := p.parseMul()
-	for {
-		p.enter() // a chain of operators deepens the tree
-		var op BinaryOp
-		switch p.tok.kind {
-		case tPlus:
-			op = OpAdd
-		case tMinus:
-			op = OpSub
-		default:
-			return l
-		}
-		p.next()
-		l = &Binary{Loc: Loc{l.Pos()}, Op: op, L: l, R: p.parseMul()}
+func (p *parser) parseAdd() Expr { return p.parseBinaryLevel(p.parseMul, addOp) }
+
+// addOp gives the operator of the + - tokens.
+func addOp(k tokKind) (BinaryOp, bool) {
+	switch k {
+	case tPlus:
+		return OpAdd, true
+	case tMinus:
+		return OpSub, true
 	}
+	return 0, false
 }
 
-func (p *parser) parseMul() Expr {
-	defer p.restoreDepth(p.depth)
-	l := p.parseUnary()
-	for {
-		p.enter() // a chain of operators deepens the tree
-		var op BinaryOp
-		switch p.tok.kind {
-		case tStar:
-			op = OpMul
-		case tSlash:
-			op = OpDiv
-		case tPercent:
-			op = OpMod
-		default:
-			return l
-		}
-		p.next()
-		l = &Binary{Loc: Loc{l.Pos()}, Op: op, L: l, R: p.parseUnary()}
+func (p *parser) parseMul() Expr { return p.parseBinaryLevel(p.parseUnary, mulOp) }
+
+// mulOp gives the operator of the * / % tokens.
+func mulOp(k tokKind) (BinaryOp, bool) {
+	switch k {
+	case tStar:
+		return OpMul, true
+	case tSlash:
+		return OpDiv, true
+	case tPercent:
+		return OpMod, true
 	}
+	return 0, false
 }
 
 func (p *parser) parseUnary() Expr {
