@@ -95,6 +95,10 @@ func (db *Database) loadEntry(cat *schema.Catalog, ent storage.CatalogEntry) err
 	}
 	switch st := st.(type) {
 	case *parser.CreateTable:
+		if st.Maintained != nil {
+			cat.PutView(maintainedView(loadedSchema(cat, st.Name.Schema), st))
+			return nil
+		}
 		t, err := db.buildTable(st)
 		if err != nil {
 			return err

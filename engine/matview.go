@@ -172,8 +172,32 @@ func (c *compiler) createMaintainedTable(st *parser.CreateTable) (*program, erro
 			}
 		}
 	}
-	return c.createView(&parser.CreateView{Loc: st.Loc, Materialized: true, IfNotExists: st.IfNotExists,
+	create, err := c.createView(&parser.CreateView{Loc: st.Loc, Materialized: true, IfNotExists: st.IfNotExists,
 		Name: st.Name, Columns: names, Select: st.Maintained, Tags: st.Tags})
+	if err != nil || len(st.Columns) == 0 {
+		return create, err
+	}
+	sn, err := c.targetSchema(st.Name.Schema)
+	if err != nil {
+		return nil, err
+	}
+	return ddlProgram(func(e *env) error {
+		if old := e.conn.catalog().ViewIn(sn, st.Name.Name); old != nil || e.conn.catalog().TableIn(sn, st.Name.Name) != nil {
+			_, _, err := create.exec(e) // IF NOT EXISTS no-op, or the "already exists" error
+			return err
+		}
+		if _, _, err := create.exec(e); err != nil {
+			return err
+		}
+		// Keep the declared table form: it is what the catalog stores and
+		// what the derived rows are checked against.
+		v := maintainedView(sn, st)
+		if err := putCatalog(e, qualifiedCatalogKey("view", sn, st.Name.Name), ddlText(st)); err != nil {
+			return err
+		}
+		e.conn.editCatalog().PutView(v)
+		return checkMaintained(e, v)
+	}), nil
 }
 
 // dropMaterializedView removes materialized view v from the main schema.

@@ -10,6 +10,7 @@ package engine
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/quereus/quereus/engine/parser"
 	"github.com/quereus/quereus/engine/schema"
@@ -59,10 +60,33 @@ func (c *compiler) setMaintained(e *env, t *schema.Table, a *parser.SetMaintaine
 			return err
 		}
 	}
+	sel, _ := a.Query.(*parser.Select)
 	if err := dropTable(e, t.Name, false); err != nil {
 		return err
 	}
-	return c.attachMaintained(e, t.Name, a)
+	if err := c.attachMaintained(e, t.Name, a); err != nil || sel == nil || t.Def == nil || len(t.Def.Columns) == 0 || len(a.Columns) > 0 {
+		return err
+	}
+	// The table's declared form stays: its constraints now bind the
+	// derived rows.
+	decl := copyDef(t.Def)
+	decl.AsSelect, decl.Maintained = nil, sel
+	sub := &compiler{conn: e.conn, cat: e.conn.catalog(), params: newParamSet(), homeSchema: schema.MainSchema}
+	p := sub.simpleProjection(sel, nil)
+	if p == nil || p.renamed || len(p.cols) != len(decl.Columns) {
+		return nil // the body reshapes the table: no declared form to keep
+	}
+	for i, ci := range p.cols {
+		if !strings.EqualFold(p.src.Columns[ci].Name, decl.Columns[i].Name) {
+			return nil
+		}
+	}
+	v := maintainedView(schema.MainSchema, decl)
+	if err := putCatalog(e, viewCatalogKey(t.Name), ddlText(decl)); err != nil {
+		return err
+	}
+	e.conn.editCatalog().PutView(v)
+	return checkMaintained(e, v)
 }
 
 // detachMaintained replaces materialized view v by an ordinary table
@@ -82,6 +106,9 @@ func (c *compiler) detachMaintained(e *env, v *schema.View) error {
 	rows, err := drain(e, it)
 	if err != nil {
 		return err
+	}
+	if v.Declared != nil {
+		return c.detachDeclared(e, v, sub, rows)
 	}
 	def := &parser.CreateTable{Name: parser.ObjectName{Name: v.Name}}
 	for i, oc := range plan.cols {
@@ -109,6 +136,19 @@ func (c *compiler) detachMaintained(e *env, v *schema.View) error {
 			def.Constraints = append(def.Constraints, pk)
 		}
 	}
+	return c.detachInto(e, v, sub, def, rows)
+}
+
+// detachDeclared detaches a table-form maintained table into its declared
+// table definition.
+func (c *compiler) detachDeclared(e *env, v *schema.View, sub *compiler, rows []value.Row) error {
+	def := copyDef(v.Declared)
+	def.Maintained, def.MaintainedColumns = nil, nil
+	return c.detachInto(e, v, sub, def, rows)
+}
+
+// detachInto drops materialized view v and creates table def holding rows.
+func (c *compiler) detachInto(e *env, v *schema.View, sub *compiler, def *parser.CreateTable, rows []value.Row) error {
 	if err := dropMaterializedView(e, v); err != nil {
 		return err
 	}

@@ -129,3 +129,54 @@ func TestMatViewDeclaredSchema(t *testing.T) {
 	}`)
 	require.Equal(t, [][]any{{"DROP MATERIALIZED VIEW IF EXISTS mvr_mv"}}, queryRows(t, c, "diff schema main"))
 }
+
+func TestMaintainedDeclaredConstraints(t *testing.T) {
+	_, c := openTestDB(t)
+	mustExec(t, c, "create table src (id integer primary key, v text not null); insert into src values (1, 'bad')")
+	_, err := queryErr(c, "create table mt (id integer primary key, v text not null check (v <> 'bad')) maintained as select id, v from src")
+	require.ErrorContains(t, err, "row derived into maintained table 'main.mt'")
+	_, err = queryErr(c, "select * from mt")
+	require.ErrorContains(t, err, "no such table")
+
+	mustExec(t, c, "update src set v = 'ok' where id = 1")
+	mustExec(t, c, "create table mt (id integer primary key, v text not null check (v <> 'bad')) maintained as select id, v from src")
+	_, err = queryErr(c, "insert into src values (2, 'bad')")
+	require.ErrorContains(t, err, "row derived into maintained table 'main.mt'")
+	require.Equal(t, [][]any{{int64(1)}}, queryRows(t, c, "select count(*) from src"))
+
+	mustExec(t, c, "create table usrc (id integer primary key, tag text not null); insert into usrc values (1, 'x')")
+	mustExec(t, c, "create table mu (id integer primary key, tag text not null unique) maintained as select id, tag from usrc")
+	_, err = queryErr(c, "insert into usrc values (2, 'x')")
+	require.ErrorContains(t, err, "row derived into maintained table 'main.mu' collides on its declared UNIQUE constraint")
+	mustExec(t, c, "insert into usrc values (2, 'y')")
+
+	mustExec(t, c, "create table parent (pid integer primary key); insert into parent values (1)")
+	mustExec(t, c, "create table csrc (id integer primary key, ref integer null); insert into csrc values (10, 1)")
+	mustExec(t, c, "create table mfk (id integer primary key, ref integer null references parent(pid)) maintained as select id, ref from csrc")
+	_, err = queryErr(c, "update csrc set ref = 2 where id = 10")
+	require.ErrorContains(t, err, "row derived into maintained table 'main.mfk' references a missing 'main.parent'")
+}
+
+func TestMaintainedTableSurvivesReopen(t *testing.T) {
+	dir := t.TempDir()
+	st, db, loadErrs := openDirDB(t, dir)
+	require.Empty(t, loadErrs)
+	c := db.Connect()
+	mustExec(t, c, `create table src (id integer primary key, v text not null);
+		insert into src values (1, 'ok');
+		create table mt (id integer primary key, v text not null check (v <> 'bad')) maintained as select id, v from src;
+		create materialized view mv as select id, v from src`)
+	require.NoError(t, c.Close())
+	require.NoError(t, st.Close())
+
+	st, db, loadErrs = openDirDB(t, dir)
+	defer st.Close()
+	require.Empty(t, loadErrs)
+	c = db.Connect()
+	defer c.Close()
+	mustExec(t, c, "insert into src values (2, 'two')")
+	require.Equal(t, [][]any{{int64(1), "ok"}, {int64(2), "two"}}, queryRows(t, c, "select * from mt order by id"))
+	require.Equal(t, [][]any{{int64(2)}}, queryRows(t, c, "select count(*) from mv"))
+	_, err := queryErr(c, "insert into src values (3, 'bad')")
+	require.ErrorContains(t, err, "row derived into maintained table 'main.mt'")
+}

@@ -73,6 +73,9 @@ func (c *Conn) run(ctx context.Context, s *Stmt, args []Arg, base int, wantRows 
 		return &Rows{cols: cols, it: it, e: e, finish: finish}, nil
 	}
 	n, rows, err := prog.exec(e)
+	if err == nil && prog.writes {
+		err = checkMaintainedTables(e)
+	}
 	if err != nil {
 		return nil, finish(err)
 	}

@@ -135,6 +135,10 @@ type View struct {
 	Columns []string
 	Select  *parser.Select
 	Def     *parser.CreateView
+	// Declared is the table-form definition of a maintained table
+	// (CREATE TABLE ... MAINTAINED AS): its declared constraints are
+	// checked against the derived rows. Nil otherwise.
+	Declared *parser.CreateTable
 }
 
 // Materialized reports whether the view was created MATERIALIZED.

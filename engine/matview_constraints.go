@@ -1,0 +1,192 @@
+package engine
+
+// matview_constraints.go enforces the declared constraints of a
+// table-form maintained table (CREATE TABLE name (cols constraints)
+// MAINTAINED AS body). The table is planned like a view, so its rows are
+// always the body's current result; after every writing statement (and at
+// create) the derived rows are checked against the declared NOT NULL,
+// CHECK, FOREIGN KEY and UNIQUE constraints, and
+// a violation fails the statement, which rolls back whole.
+
+import (
+	"fmt"
+
+	"github.com/quereus/quereus/engine/parser"
+	"github.com/quereus/quereus/engine/schema"
+	"github.com/quereus/quereus/storage/value"
+)
+
+// maintainedView is the catalog object of a table-form maintained table.
+func maintainedView(sn string, st *parser.CreateTable) *schema.View {
+	var names []string
+	for _, cd := range st.Columns {
+		names = append(names, cd.Name)
+	}
+	if len(names) == 0 {
+		names = st.MaintainedColumns
+	}
+	def := &parser.CreateView{Loc: st.Loc, Materialized: true, Name: st.Name, Columns: names, Select: st.Maintained, Tags: st.Tags}
+	return &schema.View{Schema: sn, Name: st.Name.Name, Columns: names, Select: st.Maintained, Def: def, Declared: st}
+}
+
+// hasDeclaredConstraints reports whether a maintained table declares
+// anything beyond its shape that derived rows must satisfy.
+func hasDeclaredConstraints(st *parser.CreateTable) bool {
+	if st == nil {
+		return false
+	}
+	if len(st.Constraints) > 0 {
+		return true
+	}
+	for _, cd := range st.Columns {
+		for _, cc := range cd.Constraints {
+			switch cc.Kind {
+			case parser.ConstrCheck, parser.ConstrUnique, parser.ConstrForeignKey:
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// checkMaintainedTables checks every maintained table that declares
+// constraints. A table whose body no longer plans (stale) is skipped: the
+// staleness is reported when it is read.
+func checkMaintainedTables(e *env) error {
+	for _, v := range e.conn.catalog().Views() {
+		if !hasDeclaredConstraints(v.Declared) {
+			continue
+		}
+		if err := checkMaintained(e, v); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// checkMaintained checks the derived rows of maintained table v against
+// its declared constraints.
+func checkMaintained(e *env, v *schema.View) error {
+	sub := &compiler{conn: e.conn, cat: e.conn.catalog(), params: newParamSet(), homeSchema: schemaOfView(v)}
+	plan, err := sub.query(&scope{noRow: true}, v.Select)
+	if err != nil {
+		return nil
+	}
+	decl := *v.Declared
+	decl.Maintained = nil
+	t, err := e.conn.db.buildTable(&decl)
+	if err != nil {
+		return err
+	}
+	t.Schema = v.Schema
+	rc, err := compileChecks(sub, t)
+	if err != nil {
+		return nil // a constraint no longer plans (a referenced object changed): nothing to enforce
+	}
+	it, err := plan.root.open(e)
+	if err != nil {
+		return err
+	}
+	rows, err := drain(e, it)
+	if err != nil {
+		return err
+	}
+	w := &writer{e: e, c: sub, t: t, checks: rc}
+	qualified := fmt.Sprintf("'%s.%s'", v.Schema, v.Name)
+	seen := map[*schema.Index]map[string]bool{}
+	for _, r := range rows {
+		row := append(value.Row(nil), r...)
+		if len(row) != len(t.Columns) {
+			return fmt.Errorf("maintained table %s: body produces %d columns but the table declares %d", v.Name, len(row), len(t.Columns))
+		}
+		if err := w.checkNotNull(row); err != nil {
+			return fmt.Errorf("row derived into maintained table %s violates %w", qualified, err)
+		}
+		if err := derivedChecks(e, t, rc, row, qualified); err != nil {
+			return err
+		}
+		if err := derivedFKs(w, row, qualified); err != nil {
+			return err
+		}
+		for _, ix := range t.Indexes {
+			if !ix.Unique {
+				continue
+			}
+			if in, err := w.inIndex(ix, row); err != nil || !in {
+				if err != nil {
+					return err
+				}
+				continue
+			}
+			vals, err := w.indexValues(ix, row)
+			if err != nil {
+				return err
+			}
+			if anyNull(vals) {
+				continue
+			}
+			key := string(appendKey(nil, vals, partsOf(ix.Parts)))
+			if seen[ix] == nil {
+				seen[ix] = map[string]bool{}
+			}
+			if seen[ix][key] {
+				return &constraintError{msg: fmt.Sprintf("row derived into maintained table %s collides on its declared UNIQUE constraint (%s)",
+					qualified, uniqueMsg(t, ix))}
+			}
+			seen[ix][key] = true
+		}
+	}
+	return nil
+}
+
+// derivedChecks evaluates the declared CHECK constraints (the
+// declared foreign keys are checked by derivedFKs) over one derived row.
+func derivedChecks(e *env, t *schema.Table, rc *rowChecks, row value.Row, qualified string) error {
+	cr := constraintRow(row, row, nil, len(t.Columns))
+	for i, ck := range rc.checks {
+		if !ck.AppliesTo(parser.OpInsert) {
+			continue
+		}
+		v, err := rc.exprs[i].fn(e, cr)
+		if err != nil {
+			return err
+		}
+		if ok, known := truth(v); !known || ok {
+			continue
+		}
+		return &constraintError{msg: fmt.Sprintf("row derived into maintained table %s violates CHECK constraint failed: %s (%s)",
+			qualified, ck.Name, parser.ExprString(ck.Expr))}
+	}
+	return nil
+}
+
+// derivedFKs checks that every foreign key of a derived row has its
+// parent row.
+func derivedFKs(w *writer, row value.Row, qualified string) error {
+	if !w.fkOn() {
+		return nil
+	}
+	for _, fk := range w.t.FKs {
+		if w.e.conn.catalog().TableIn(fkParentSchema(w.t, fk), fk.RefTable) == nil {
+			continue // the parent was renamed or dropped since the declaration: not enforced
+		}
+		if err := w.fkCheckOne(fk, row); err != nil {
+			if _, ok := err.(*constraintError); !ok {
+				return err
+			}
+			return &constraintError{msg: fmt.Sprintf("row derived into maintained table %s references a missing '%s.%s' (%s)",
+				qualified, fkParentSchema(w.t, fk), fk.RefTable, fk.Name)}
+		}
+	}
+	return nil
+}
+
+// anyNull reports whether any value is NULL.
+func anyNull(vals []value.Value) bool {
+	for _, v := range vals {
+		if v.IsNull() {
+			return true
+		}
+	}
+	return false
+}
