@@ -344,14 +344,21 @@ func isSignedPrimary(e Expr) bool {
 }
 
 func (p *printer) tagList(tags []*Tag) {
+	p.assignments(len(tags), func(i int) (string, Expr) { return tags[i].Name, tags[i].Value })
+}
+
+// assignments prints n "name = value" pairs in parentheses, as tag and
+// option lists are written.
+func (p *printer) assignments(n int, pair func(i int) (string, Expr)) {
 	p.str("(")
-	for i, t := range tags {
+	for i := range n {
 		if i > 0 {
 			p.str(", ")
 		}
-		p.ident(t.Name)
+		name, value := pair(i)
+		p.ident(name)
 		p.str(" = ")
-		p.expr(t.Value)
+		p.expr(value)
 	}
 	p.str(")")
 }
@@ -364,16 +371,7 @@ func (p *printer) withTags(tags []*Tag) {
 }
 
 func (p *printer) options(opts []*Option) {
-	p.str("(")
-	for i, o := range opts {
-		if i > 0 {
-			p.str(", ")
-		}
-		p.ident(o.Name)
-		p.str(" = ")
-		p.expr(o.Value)
-	}
-	p.str(")")
+	p.assignments(len(opts), func(i int) (string, Expr) { return opts[i].Name, opts[i].Value })
 }
 
 func (p *printer) declareSchema(s *DeclareSchema) {
