@@ -2,6 +2,7 @@ package engine
 
 import (
 	"reflect"
+	"strconv"
 	"strings"
 
 	"github.com/quereus/quereus/engine/parser"
@@ -322,19 +323,11 @@ func (op *renameOp) body(b parser.SelectBody, sc *rnScope) ([]string, map[string
 		}
 		cols := make([]string, len(b.Rows[0]))
 		for i := range cols {
-			cols[i] = "column_" + itoa(i)
+			cols[i] = "column_" + strconv.Itoa(i)
 		}
 		return cols, nil, nil
 	}
 	return nil, nil, nil
-}
-
-func itoa(i int) string {
-	const digits = "0123456789"
-	if i < 10 {
-		return digits[i : i+1]
-	}
-	return itoa(i/10) + digits[i%10:i%10+1]
 }
 
 func (op *renameOp) core(c *parser.SelectCore, outer *rnScope) ([]string, map[string]string, *rnScope) {
