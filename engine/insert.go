@@ -32,6 +32,7 @@ func (c *compiler) insert(st *parser.Insert) (*program, error) {
 	if len(st.Context) > 0 {
 		return nil, fmt.Errorf("WITH CONTEXT is not supported")
 	}
+	st = c.mvInsert(st)
 	t, err := c.dmlTarget(st.Table)
 	if err != nil {
 		return nil, err

@@ -122,22 +122,80 @@ func (c *compiler) checkMaterializable(st *parser.CreateView) error {
 }
 
 // mvWriteTarget returns the source table DML on materialized view v is
-// routed to: the body must project every source column, in order, under
-// its own name. It returns nil otherwise.
+// routed to: the body must project distinct source columns under their
+// own names. It returns nil otherwise.
 func (c *compiler) mvWriteTarget(v *schema.View) *schema.Table {
+	if p := c.mvWritable(v); p != nil {
+		return p.src
+	}
+	return nil
+}
+
+// mvWritable returns the projection of a write-through materialized view.
+func (c *compiler) mvWritable(v *schema.View) *mvProjection {
 	if !v.Materialized() {
 		return nil
 	}
 	p := c.simpleProjection(v.Select, v.Columns)
-	if p == nil || p.renamed || len(p.cols) != len(p.src.Columns) {
+	if p == nil || p.renamed {
 		return nil
 	}
-	for i, ci := range p.cols {
-		if ci != i {
+	seen := map[int]bool{}
+	for _, ci := range p.cols {
+		if seen[ci] {
 			return nil
 		}
+		seen[ci] = true
 	}
-	return p.src
+	return p
+}
+
+// mvInsert rewrites an INSERT without a column list into a write-through
+// materialized view so that it names the view's columns (which map to
+// source columns by name), and adds the body's WITH DEFAULTS values for
+// source columns the view does not expose (VALUES sources only). Other
+// statements are returned unchanged.
+func (c *compiler) mvInsert(st *parser.Insert) *parser.Insert {
+	_, v, err := c.resolveRelation(st.Table.Schema, st.Table.Name)
+	if err != nil || v == nil {
+		return st
+	}
+	p := c.mvWritable(v)
+	if p == nil || st.DefaultValues || st.Source == nil {
+		return st
+	}
+	out := *st
+	if len(out.Columns) == 0 {
+		for _, ci := range p.cols {
+			out.Columns = append(out.Columns, p.src.Columns[ci].Name)
+		}
+	}
+	vals, ok := st.Source.Body.(*parser.Values)
+	if !ok || len(v.Select.Defaults) == 0 {
+		return &out
+	}
+	nv := &parser.Values{Loc: vals.Loc}
+	var extra []parser.Expr
+	cols := append([]string(nil), out.Columns...)
+	for _, d := range v.Select.Defaults {
+		for _, name := range d.Columns {
+			present := false
+			for _, col := range cols {
+				present = present || strings.EqualFold(col, name)
+			}
+			if !present && len(d.Columns) == 1 {
+				cols = append(cols, name)
+				extra = append(extra, d.Value)
+			}
+		}
+	}
+	for _, r := range vals.Rows {
+		nv.Rows = append(nv.Rows, append(append([]parser.Expr(nil), r...), extra...))
+	}
+	src := *st.Source
+	src.Body = nv
+	out.Source, out.Columns = &src, cols
+	return &out
 }
 
 // createMaintainedTable implements CREATE TABLE name (cols) MAINTAINED AS

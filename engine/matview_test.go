@@ -180,3 +180,15 @@ func TestMaintainedTableSurvivesReopen(t *testing.T) {
 	_, err := queryErr(c, "insert into src values (3, 'bad')")
 	require.ErrorContains(t, err, "row derived into maintained table 'main.mt'")
 }
+
+func TestMatViewWriteThroughProjection(t *testing.T) {
+	_, c := openTestDB(t)
+	mustExec(t, c, `create table g (id integer primary key, name text, created integer not null);
+		create materialized view mv7 as select name, id from g with defaults (created = 55)`)
+	mustExec(t, c, "insert into mv7 values ('y', 1)")
+	require.Equal(t, [][]any{{int64(1), "y", int64(55)}}, queryRows(t, c, "select id, name, created from g"))
+	mustExec(t, c, "insert into mv7 (id, name) values (2, 'z')")
+	require.Equal(t, [][]any{{"y", int64(1)}, {"z", int64(2)}}, queryRows(t, c, "select * from mv7 order by id"))
+	mustExec(t, c, "update mv7 set name = 'Z' where id = 2; delete from mv7 where id = 1")
+	require.Equal(t, [][]any{{int64(2), "Z", int64(55)}}, queryRows(t, c, "select id, name, created from g"))
+}
