@@ -63,16 +63,7 @@ func SaveBaseline(path string, ids []ID) error {
 
 // LoadBaseline reads a baseline file.
 func LoadBaseline(path string) ([]ID, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	ids, err := ParseBaseline(f)
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", path, err)
-	}
-	return ids, nil
+	return loadFile(path, ParseBaseline)
 }
 
 // ParseBaseline parses the baseline format.

@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"fmt"
 	"io"
-	"os"
 	"strconv"
 	"strings"
 )
@@ -15,16 +14,7 @@ import (
 // are ignored. line is the block's directive line (its ID). Every entry
 // needs a reason, and a block may be listed once.
 func LoadDeviations(path string) (map[ID]string, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	devs, err := ParseDeviations(f)
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", path, err)
-	}
-	return devs, nil
+	return loadFile(path, ParseDeviations)
 }
 
 // ParseDeviations parses the deviations format described at LoadDeviations.

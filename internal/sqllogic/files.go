@@ -2,6 +2,7 @@ package sqllogic
 
 import (
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -45,4 +46,20 @@ func ExpandPaths(paths []string, filter *regexp.Regexp) ([]string, error) {
 		return nil, fmt.Errorf("no .sqllogic files in %v", paths)
 	}
 	return out, nil
+}
+
+// loadFile opens path and parses it with parse; a parse error is prefixed
+// with the path.
+func loadFile[T any](path string, parse func(io.Reader) (T, error)) (T, error) {
+	var zero T
+	f, err := os.Open(path)
+	if err != nil {
+		return zero, err
+	}
+	defer f.Close()
+	v, err := parse(f)
+	if err != nil {
+		return zero, fmt.Errorf("%s: %w", path, err)
+	}
+	return v, nil
 }

@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"fmt"
 	"io"
-	"os"
 	"strings"
 )
 
@@ -17,16 +16,7 @@ type ManifestEntry struct {
 // LoadManifest reads MANIFEST.tsv (tab-separated, header row naming at
 // least the columns file, tier and area).
 func LoadManifest(path string) (map[string]ManifestEntry, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	m, err := ParseManifest(f)
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", path, err)
-	}
-	return m, nil
+	return loadFile(path, ParseManifest)
 }
 
 // ParseManifest parses the MANIFEST.tsv format.
