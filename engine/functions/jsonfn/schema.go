@@ -236,39 +236,31 @@ func (p *schemaParser) union(depth int) (*schemaNode, error) {
 		return nil, p.fail("schema nested too deeply")
 	}
 	p.eat('|') // a leading '|' is allowed
-	var members []*schemaNode
-	for {
-		n, err := p.intersection(depth)
-		if err != nil {
-			return nil, err
-		}
-		members = append(members, n)
-		if !p.eat('|') {
-			break
-		}
-	}
-	if len(members) == 1 {
-		return members[0], nil
-	}
-	return &schemaNode{kind: skUnion, items: members}, nil
+	return p.joined(depth, '|', skUnion, p.intersection)
 }
 
 func (p *schemaParser) intersection(depth int) (*schemaNode, error) {
+	return p.joined(depth, '&', skIntersect, p.postfix)
+}
+
+// joined parses operand {sep operand}: one operand stands for itself, more
+// make a node of kind with the operands as items.
+func (p *schemaParser) joined(depth int, sep byte, kind schemaKind, operand func(int) (*schemaNode, error)) (*schemaNode, error) {
 	var members []*schemaNode
 	for {
-		n, err := p.postfix(depth)
+		n, err := operand(depth)
 		if err != nil {
 			return nil, err
 		}
 		members = append(members, n)
-		if !p.eat('&') {
+		if !p.eat(sep) {
 			break
 		}
 	}
 	if len(members) == 1 {
 		return members[0], nil
 	}
-	return &schemaNode{kind: skIntersect, items: members}, nil
+	return &schemaNode{kind: kind, items: members}, nil
 }
 
 func (p *schemaParser) postfix(depth int) (*schemaNode, error) {
