@@ -14,6 +14,7 @@ import (
 
 	"github.com/quereus/quereus/engine/parser"
 	"github.com/quereus/quereus/engine/schema"
+	"github.com/quereus/quereus/storage"
 	"github.com/quereus/quereus/storage/value"
 )
 
@@ -27,6 +28,10 @@ func (c *compiler) alterMaterialized(e *env, v *schema.View, action parser.Alter
 			return err
 		}
 		return c.attachMaintained(e, v.Name, a)
+	case *parser.RenameTable:
+		return renameMaterialized(e, v, a.NewName)
+	case *parser.AlterTags:
+		return fmt.Errorf("%s is a materialized view; change its tags with ALTER MATERIALIZED VIEW", v.Name)
 	}
 	return fmt.Errorf("cannot alter materialized view %s: its shape is defined by its body (detach it with DROP MAINTAINED first)", v.Name)
 }
@@ -174,4 +179,39 @@ func (c *compiler) detachInto(e *env, v *schema.View, sub *compiler, def *parser
 		}
 	}
 	return nil
+}
+
+// renameMaterialized renames materialized view v (main schema).
+func renameMaterialized(e *env, v *schema.View, newName string) error {
+	cat := e.conn.catalog()
+	if cat.Table(newName) != nil || cat.View(newName) != nil {
+		return fmt.Errorf("table %s already exists", newName)
+	}
+	if err := dropMaterializedView(e, v); err != nil {
+		return err
+	}
+	def := *v.Def
+	def.Name = parser.ObjectName{Name: newName}
+	nv := &schema.View{Schema: v.Schema, Name: newName, Columns: v.Columns, Select: v.Select, Def: &def}
+	text := ddlText(&def)
+	if v.Declared != nil {
+		decl := copyDef(v.Declared)
+		decl.Name = def.Name
+		nv = maintainedView(v.Schema, decl)
+		text = ddlText(decl)
+	}
+	if err := putCatalog(e, viewCatalogKey(newName), text); err != nil {
+		return err
+	}
+	e.conn.editCatalog().PutView(nv)
+	schemaEvent(e, storage.Create, "view", newName, text)
+	return nil
+}
+
+// viewKind is the schema() type of a view.
+func viewKind(v *schema.View) string {
+	if v.Materialized() {
+		return "materialized_view"
+	}
+	return "view"
 }

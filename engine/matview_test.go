@@ -192,3 +192,16 @@ func TestMatViewWriteThroughProjection(t *testing.T) {
 	mustExec(t, c, "update mv7 set name = 'Z' where id = 2; delete from mv7 where id = 1")
 	require.Equal(t, [][]any{{int64(2), "Z", int64(55)}}, queryRows(t, c, "select id, name, created from g"))
 }
+
+func TestMatViewRenameAndSchemaKind(t *testing.T) {
+	_, c := openTestDB(t)
+	mustExec(t, c, "create table um_src (id integer primary key, v text not null); create materialized view um_mv as select id, v from um_src")
+	require.Equal(t, [][]any{{"materialized_view", "um_mv"}, {"table", "um_src"}},
+		queryRows(t, c, "select type, name from schema() where name like 'um_%' order by name"))
+	_, err := queryErr(c, "alter table um_mv set tags (purpose = 'x')")
+	require.ErrorContains(t, err, "ALTER MATERIALIZED VIEW")
+	mustExec(t, c, "alter table um_mv rename to um_mv2; insert into um_mv2 values (4, 'd')")
+	require.Equal(t, [][]any{{int64(4), "d"}}, queryRows(t, c, "select * from um_src"))
+	_, err = queryErr(c, "select * from um_mv")
+	require.ErrorContains(t, err, "no such table")
+}

@@ -137,7 +137,7 @@ func schemaRows(e *env, _ []value.Value) ([]value.Row, error) {
 	}
 	for _, v := range cat.Views() {
 		sn = schemaOfView(v)
-		add("view", v.Name, v.Name, ddlText(v.Def), v.Def.Tags)
+		add(viewKind(v), v.Name, v.Name, ddlText(v.Def), v.Def.Tags)
 	}
 	return append(rows, functionRows()...), nil
 }
