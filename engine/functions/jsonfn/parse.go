@@ -125,18 +125,12 @@ func (p *parser) object(depth int) (any, error) {
 			return nil, err
 		}
 		obj[key] = v
-		p.skipSpace()
-		if p.i >= len(p.s) {
-			return nil, p.fail("unterminated object")
+		done, err := p.afterItem('}', "object")
+		if err != nil {
+			return nil, err
 		}
-		switch p.s[p.i] {
-		case ',':
-			p.i++
-		case '}':
-			p.i++
+		if done {
 			return obj, nil
-		default:
-			return nil, p.fail("expected ',' or '}'")
 		}
 	}
 }
@@ -159,20 +153,32 @@ func (p *parser) array(depth int) (any, error) {
 			return nil, err
 		}
 		arr = append(arr, v)
-		p.skipSpace()
-		if p.i >= len(p.s) {
-			return nil, p.fail("unterminated array")
+		done, err := p.afterItem(']', "array")
+		if err != nil {
+			return nil, err
 		}
-		switch p.s[p.i] {
-		case ',':
-			p.i++
-		case ']':
-			p.i++
+		if done {
 			return arr, nil
-		default:
-			return nil, p.fail("expected ',' or ']'")
 		}
 	}
+}
+
+// afterItem consumes the ',' or the closing byte after an object member or
+// array element (of a container named what); done reports the closing byte.
+func (p *parser) afterItem(closing byte, what string) (done bool, err error) {
+	p.skipSpace()
+	if p.i >= len(p.s) {
+		return false, p.fail("unterminated " + what)
+	}
+	switch p.s[p.i] {
+	case ',':
+		p.i++
+		return false, nil
+	case closing:
+		p.i++
+		return true, nil
+	}
+	return false, p.fail("expected ',' or '" + string(closing) + "'")
 }
 
 // str reads a string token; p.s[p.i] is the opening quote.

@@ -41,6 +41,21 @@ func TestParseRejects(t *testing.T) {
 	}
 }
 
+func TestParseContainerErrors(t *testing.T) {
+	for in, want := range map[string]string{
+		`{"a":1`:           "unterminated object at offset 6",
+		`{"a":1 x`:         "expected ',' or '}' at offset 7",
+		`[1,2`:             "unterminated array at offset 4",
+		`[1 2]`:            "expected ',' or ']' at offset 3",
+		`{"a":[1,{"b":2]}`: "expected ',' or '}' at offset 14",
+	} {
+		_, err := Parse(in)
+		if assert.ErrorIs(t, err, ErrInvalidJSON, in) {
+			assert.Contains(t, err.Error(), want, in)
+		}
+	}
+}
+
 func TestParseDepthLimit(t *testing.T) {
 	ok := strings.Repeat("[", MaxDepth) + strings.Repeat("]", MaxDepth)
 	_, err := Parse(ok)
