@@ -216,11 +216,22 @@ func (c *compiler) createMaintainedTable(st *parser.CreateTable) (*program, erro
 			return nil, fmt.Errorf("maintained table %s: body produces %d columns but the table declares %d",
 				st.Name.Name, len(plan.cols), len(st.Columns))
 		}
+		outNames := make([]string, len(plan.cols))
+		for i, oc := range plan.cols {
+			outNames[i] = oc.name
+		}
+		if len(st.MaintainedColumns) > 0 {
+			if len(st.MaintainedColumns) != len(outNames) {
+				return nil, fmt.Errorf("maintained table %s: the rename list has %d columns but the body produces %d",
+					st.Name.Name, len(st.MaintainedColumns), len(outNames))
+			}
+			outNames = st.MaintainedColumns
+		}
 		names = nil
 		for i, cd := range st.Columns {
-			if !strings.EqualFold(cd.Name, plan.cols[i].name) {
+			if !strings.EqualFold(cd.Name, outNames[i]) {
 				return nil, fmt.Errorf("maintained table %s: column %d is declared %s but the body produces %s; alias the body output to the declared name",
-					st.Name.Name, i+1, cd.Name, plan.cols[i].name)
+					st.Name.Name, i+1, cd.Name, outNames[i])
 			}
 			names = append(names, cd.Name)
 		}

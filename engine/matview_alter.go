@@ -101,6 +101,11 @@ func (c *compiler) setMaintained(e *env, t *schema.Table, a *parser.SetMaintaine
 func (c *compiler) detachMaintained(e *env, v *schema.View) error {
 	sub := &compiler{conn: e.conn, cat: e.conn.catalog(), params: newParamSet(), homeSchema: schemaOfView(v)}
 	plan, err := sub.query(&scope{noRow: true}, v.Select)
+	if err != nil && v.Declared != nil {
+		// A stale table-form maintained table detaches to its declared
+		// (empty: its rows were never stored apart from the body) table.
+		return c.detachDeclared(e, v, sub, nil)
+	}
 	if err != nil {
 		return fmt.Errorf("materialized view %s is stale: %w", v.Name, err)
 	}

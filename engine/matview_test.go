@@ -205,3 +205,19 @@ func TestMatViewRenameAndSchemaKind(t *testing.T) {
 	_, err = queryErr(c, "select * from um_mv")
 	require.ErrorContains(t, err, "no such table")
 }
+
+func TestMaintainedRenameListAndStaleDetach(t *testing.T) {
+	_, c := openTestDB(t)
+	mustExec(t, c, `create table rsrc (id integer primary key, x text not null);
+		insert into rsrc values (1, 'a');
+		create table rmv (a integer primary key, b text not null) maintained (a, b) as select id, x from rsrc`)
+	require.Equal(t, [][]any{{int64(1), "a"}}, queryRows(t, c, "select a, b from rmv"))
+
+	mustExec(t, c, `create table src3 (id integer primary key, v text not null);
+		create table mt3 (id integer primary key, v text not null) maintained as select id, v from src3;
+		alter table src3 drop column v`)
+	_, err := queryErr(c, "select * from mt3")
+	require.ErrorContains(t, err, "stale")
+	mustExec(t, c, "alter table mt3 drop maintained; insert into mt3 values (2, 'b')")
+	require.Equal(t, [][]any{{int64(2), "b"}}, queryRows(t, c, "select * from mt3"))
+}
