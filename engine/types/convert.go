@@ -100,14 +100,7 @@ func castInteger(v value.Value) value.Value {
 		}
 		return n
 	case value.KindText, value.KindBlob:
-		s := ToText(v)
-		if trimNumberSpace(s) == "" {
-			return value.Null()
-		}
-		if n, ok := integerPrefix(s); ok {
-			return n
-		}
-		return value.Int(0)
+		return castTextPrefix(v, integerPrefix)
 	}
 	return value.Null()
 }
@@ -120,16 +113,22 @@ func castNumeric(v value.Value) value.Value {
 	case value.KindBoolean:
 		return boolInt(v.Bool())
 	case value.KindText, value.KindBlob:
-		s := ToText(v)
-		if trimNumberSpace(s) == "" {
-			return value.Null()
-		}
-		if n, ok := numericPrefix(s); ok {
-			return n
-		}
-		return value.Int(0)
+		return castTextPrefix(v, numericPrefix)
 	}
 	return value.Null()
+}
+
+// castTextPrefix casts TEXT or BLOB v by the number its text starts with,
+// read by prefix: NULL for blank text, 0 when no number leads.
+func castTextPrefix(v value.Value, prefix func(string) (value.Value, bool)) value.Value {
+	s := ToText(v)
+	if trimNumberSpace(s) == "" {
+		return value.Null()
+	}
+	if n, ok := prefix(s); ok {
+		return n
+	}
+	return value.Int(0)
 }
 
 func boolInt(b bool) value.Value {
