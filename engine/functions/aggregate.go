@@ -284,7 +284,7 @@ type varianceAgg struct {
 
 func (a *varianceAgg) Step(args []value.Value) error {
 	if n, ok := aggNumber(args[0]); ok {
-		f := floatOf(n)
+		f := types.ToFloat(n)
 		a.n++
 		a.sum += f
 		a.sumsq += f * f
@@ -294,7 +294,7 @@ func (a *varianceAgg) Step(args []value.Value) error {
 
 func (a *varianceAgg) Inverse(args []value.Value) error {
 	if n, ok := aggNumber(args[0]); ok {
-		f := floatOf(n)
+		f := types.ToFloat(n)
 		a.n--
 		a.sum -= f
 		a.sumsq -= f * f

@@ -146,7 +146,7 @@ func formatOne(verb byte, sp printfSpec, next func() value.Value) (string, bool)
 		v := next()
 		f := 0.0
 		if !v.IsNull() {
-			f = floatOf(types.Cast(v, types.Real))
+			f = types.ToFloat(types.Cast(v, types.Real))
 		}
 		if !sp.hasPrec {
 			sp.prec, sp.hasPrec = 6, true

@@ -51,18 +51,6 @@ func init() {
 // must be NULL.
 func numArg(v value.Value) (value.Value, bool) { return types.ToNumber(v, false) }
 
-// floatOf returns a number value as float64.
-func floatOf(n value.Value) float64 {
-	switch n.Kind() {
-	case value.KindInteger:
-		return float64(n.Int())
-	case value.KindBigInt:
-		f, _ := new(big.Float).SetInt(n.Big()).Float64()
-		return f
-	}
-	return n.Float()
-}
-
 // realResult returns f as a REAL (NULL when not finite; -0 becomes 0).
 func realResult(f float64) value.Value {
 	if math.IsNaN(f) || math.IsInf(f, 0) {
@@ -77,7 +65,7 @@ func realFn(name string, fn func(float64) float64) Def {
 		if !ok {
 			return value.Null(), nil
 		}
-		return realResult(fn(floatOf(n))), nil
+		return realResult(fn(types.ToFloat(n))), nil
 	})
 }
 
@@ -91,7 +79,7 @@ func realFn2(name string, fn func(x, y float64) float64) Def {
 		if !ok {
 			return value.Null(), nil
 		}
-		return realResult(fn(floatOf(x), floatOf(y))), nil
+		return realResult(fn(types.ToFloat(x), types.ToFloat(y))), nil
 	})
 }
 
@@ -102,13 +90,13 @@ func fnLog(a []value.Value) (value.Value, error) {
 		return value.Null(), nil
 	}
 	if len(a) == 1 {
-		return realResult(math.Log10(floatOf(x))), nil
+		return realResult(math.Log10(types.ToFloat(x))), nil
 	}
 	b, ok := numArg(a[0])
 	if !ok {
 		return value.Null(), nil
 	}
-	return realResult(math.Log(floatOf(x)) / math.Log(floatOf(b))), nil
+	return realResult(math.Log(types.ToFloat(x)) / math.Log(types.ToFloat(b))), nil
 }
 
 func fnAbs(a []value.Value) (value.Value, error) {

@@ -36,7 +36,7 @@ func Cast(v value.Value, t Type) value.Value {
 		if n.IsNull() {
 			return n
 		}
-		return value.Float(toFloat(n))
+		return value.Float(ToFloat(n))
 	case Numeric:
 		return castNumeric(v)
 	case Text:
@@ -187,7 +187,7 @@ func toBoolean(v value.Value) (bool, bool) {
 			return false, true
 		}
 		if n, ok := ParseNumber(s); ok {
-			return toFloat(n) != 0 || n.Kind() == value.KindBigInt, true
+			return ToFloat(n) != 0 || n.Kind() == value.KindBigInt, true
 		}
 	}
 	return false, false
@@ -221,7 +221,7 @@ func Convert(v value.Value, t Type) (value.Value, error) {
 		if !ok {
 			return fail()
 		}
-		return value.Float(toFloat(n)), nil
+		return value.Float(ToFloat(n)), nil
 	case Numeric:
 		n, ok := ToNumber(scalarOf(v), false)
 		if !ok {
@@ -314,7 +314,7 @@ func convertForColumn(v value.Value, t Type) (value.Value, bool) {
 		if !ok {
 			return n, false
 		}
-		return value.Float(toFloat(n)), true
+		return value.Float(ToFloat(n)), true
 	case Numeric:
 		return ToNumber(scalarOf(v), false)
 	case Text:

@@ -134,8 +134,9 @@ func ToNumber(v value.Value, lenient bool) (n value.Value, ok bool) {
 	return value.Null(), false
 }
 
-// toFloat returns a number value as a float64 (big integers round).
-func toFloat(v value.Value) float64 {
+// ToFloat returns a number value as a float64 (big integers round,
+// booleans are 1 and 0, other kinds 0).
+func ToFloat(v value.Value) float64 {
 	switch v.Kind() {
 	case value.KindInteger:
 		return float64(v.Int())
