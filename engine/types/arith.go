@@ -302,61 +302,77 @@ func Plus(a value.Value) value.Value {
 	return n
 }
 
+// intOperand is an operand of a bitwise operator as an exact integer: i
+// when small, else b.
+type intOperand struct {
+	b     *big.Int
+	i     int64
+	small bool
+}
+
+// wide returns the operand as a big integer.
+func (x intOperand) wide() *big.Int {
+	if x.small {
+		return big.NewInt(x.i)
+	}
+	return x.b
+}
+
 // integerOperand truncates an operand to an exact integer (reals toward
 // zero). ok is false for NULL-producing operands and non-finite reals.
-func integerOperand(a value.Value, lenient bool) (*big.Int, int64, bool, bool) {
+func integerOperand(a value.Value, lenient bool) (intOperand, bool) {
 	x, ok := operandOf(a, lenient)
 	if !ok {
-		return nil, 0, false, false
+		return intOperand{}, false
 	}
 	if x.exact {
 		if x.small {
-			return nil, x.i, true, true
+			return intOperand{i: x.i, small: true}, true
 		}
-		return x.b, 0, false, true
+		return intOperand{b: x.b}, true
 	}
 	n, ok := floatToInteger(x.f)
 	if !ok {
-		return nil, 0, false, false
+		return intOperand{}, false
 	}
 	if n.Kind() == value.KindInteger {
-		return nil, n.Int(), true, true
+		return intOperand{i: n.Int(), small: true}, true
 	}
-	return n.Big(), 0, false, true
+	return intOperand{b: n.Big()}, true
+}
+
+// integerOperands reads both operands of a binary bitwise operator
+// (leniently); ok is false when either gives NULL.
+func integerOperands(a, b value.Value) (x, y intOperand, ok bool) {
+	if x, ok = integerOperand(a, true); !ok {
+		return x, y, false
+	}
+	y, ok = integerOperand(b, true)
+	return x, y, ok
 }
 
 // BitNot returns ~a = -a-1 over the whole integer domain; reals truncate
 // toward zero first; non-numeric text gives NULL.
 func BitNot(a value.Value) value.Value {
-	b, i, small, ok := integerOperand(a, false)
+	x, ok := integerOperand(a, false)
 	if !ok {
 		return value.Null()
 	}
-	if small {
-		return value.Int(^i)
+	if x.small {
+		return value.Int(^x.i)
 	}
-	return value.BigInt(new(big.Int).Not(b))
+	return value.BigInt(new(big.Int).Not(x.b))
 }
 
 func bitBinary(a, b value.Value, small func(x, y int64) int64, wide func(z, x, y *big.Int) *big.Int) value.Value {
-	bx, ix, sx, ok := integerOperand(a, true)
+	x, y, ok := integerOperands(a, b)
 	if !ok {
 		return value.Null()
 	}
-	by, iy, sy, ok := integerOperand(b, true)
-	if !ok {
-		return value.Null()
+	if x.small && y.small {
+		return value.Int(small(x.i, y.i))
 	}
-	if sx && sy {
-		return value.Int(small(ix, iy))
-	}
-	if sx {
-		bx = big.NewInt(ix)
-	}
-	if sy {
-		by = big.NewInt(iy)
-	}
-	return value.BigInt(wide(new(big.Int), bx, by))
+	return value.BigInt(wide(new(big.Int), x.wide(), y.wide()))
 }
 
 // BitAnd returns a & b over arbitrary-precision integers (two's complement).
@@ -374,19 +390,13 @@ func BitOr(a, b value.Value) value.Value {
 const MaxShift = 4096
 
 func shift(a, b value.Value, left bool) value.Value {
-	bx, ix, sx, ok := integerOperand(a, true)
+	x, y, ok := integerOperands(a, b)
 	if !ok {
 		return value.Null()
 	}
-	by, iy, sy, ok := integerOperand(b, true)
-	if !ok {
-		return value.Null()
-	}
-	if sx {
-		bx = big.NewInt(ix)
-	}
-	if !sy {
-		if by.Sign() > 0 {
+	bx, iy := x.wide(), y.i
+	if !y.small {
+		if y.b.Sign() > 0 {
 			iy = MaxShift + 1
 		} else {
 			iy = -MaxShift - 1
