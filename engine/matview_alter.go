@@ -10,7 +10,6 @@ package engine
 
 import (
 	"fmt"
-	"strings"
 
 	"github.com/quereus/quereus/engine/parser"
 	"github.com/quereus/quereus/engine/schema"
@@ -56,36 +55,43 @@ func (c *compiler) attachMaintained(e *env, name string, a *parser.SetMaintained
 // setMaintained attaches a body to ordinary table t: the derived content
 // wins, so the table's own rows are replaced.
 func (c *compiler) setMaintained(e *env, t *schema.Table, a *parser.SetMaintained) error {
-	if sel, ok := a.Query.(*parser.Select); ok {
-		if err := rejectDMLWith(sel); err != nil {
-			return err
-		}
-		sub := &compiler{conn: e.conn, cat: e.conn.catalog(), params: newParamSet(), homeSchema: schema.MainSchema}
-		if err := sub.checkMaterializable(&parser.CreateView{Name: parser.ObjectName{Name: t.Name}, Columns: a.Columns, Select: sel}); err != nil {
+	sub := &compiler{conn: e.conn, cat: e.conn.catalog(), params: newParamSet(), homeSchema: schema.MainSchema}
+	sel, err := sub.checkAttachBody(t.Name, a.Query)
+	if err != nil {
+		return err
+	}
+	if t.Def != nil {
+		if err := checkGenerated(t.Name, t.Def.Columns); err != nil {
 			return err
 		}
 	}
-	sel, _ := a.Query.(*parser.Select)
+	plan, err := sub.query(&scope{noRow: true}, sel)
+	if err != nil {
+		return err
+	}
+	out := make([]string, len(plan.cols))
+	for i, oc := range plan.cols {
+		out[i] = oc.name
+	}
+	if len(a.Columns) > 0 {
+		out = a.Columns
+	}
+	if err := checkReshape(t, out); err != nil {
+		return err
+	}
+	if err := sub.checkMaterializable(&parser.CreateView{Name: parser.ObjectName{Name: t.Name}, Columns: a.Columns, Select: sel}); err != nil {
+		return err
+	}
 	if err := dropTable(e, t.Name, false); err != nil {
 		return err
 	}
-	if err := c.attachMaintained(e, t.Name, a); err != nil || sel == nil || t.Def == nil || len(t.Def.Columns) == 0 || len(a.Columns) > 0 {
+	if err := c.attachMaintained(e, t.Name, a); err != nil || t.Def == nil || len(t.Def.Columns) != len(out) || len(a.Columns) > 0 {
 		return err
 	}
-	// The table's declared form stays: its constraints now bind the
-	// derived rows.
+	// Same shape: the table's declared form stays, and its constraints
+	// (primary key included) now bind the derived rows.
 	decl := copyDef(t.Def)
 	decl.AsSelect, decl.Maintained = nil, sel
-	sub := &compiler{conn: e.conn, cat: e.conn.catalog(), params: newParamSet(), homeSchema: schema.MainSchema}
-	p := sub.simpleProjection(sel, nil)
-	if p == nil || p.renamed || len(p.cols) != len(decl.Columns) {
-		return nil // the body reshapes the table: no declared form to keep
-	}
-	for i, ci := range p.cols {
-		if !strings.EqualFold(p.src.Columns[ci].Name, decl.Columns[i].Name) {
-			return nil
-		}
-	}
 	v := maintainedView(schema.MainSchema, decl)
 	if err := putCatalog(e, viewCatalogKey(t.Name), ddlText(decl)); err != nil {
 		return err

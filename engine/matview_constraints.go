@@ -10,6 +10,7 @@ package engine
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/quereus/quereus/engine/parser"
 	"github.com/quereus/quereus/engine/schema"
@@ -54,7 +55,7 @@ func hasDeclaredConstraints(st *parser.CreateTable) bool {
 // staleness is reported when it is read.
 func checkMaintainedTables(e *env) error {
 	for _, v := range e.conn.catalog().Views() {
-		if !hasDeclaredConstraints(v.Declared) {
+		if v.Declared == nil || !hasDeclaredConstraints(v.Declared) && !mayCoarsenKey(e, v) {
 			continue
 		}
 		if err := checkMaintained(e, v); err != nil {
@@ -94,10 +95,23 @@ func checkMaintained(e *env, v *schema.View) error {
 	w := &writer{e: e, c: sub, t: t, checks: rc}
 	qualified := fmt.Sprintf("'%s.%s'", v.Schema, v.Name)
 	seen := map[*schema.Index]map[string]bool{}
+	keys := map[string]bool{}
 	for _, r := range rows {
 		row := append(value.Row(nil), r...)
 		if len(row) != len(t.Columns) {
 			return fmt.Errorf("maintained table %s: body produces %d columns but the table declares %d", v.Name, len(row), len(t.Columns))
+		}
+		if len(t.PK) > 0 {
+			vals := make([]value.Value, len(t.PK))
+			for i, kp := range t.PK {
+				vals[i] = row[kp.Col]
+			}
+			key := string(appendKey(nil, vals, partsOf(t.PK)))
+			if keys[key] {
+				return &constraintError{msg: fmt.Sprintf("maintained table %s: the body derives duplicate rows for primary key (%s)",
+					qualified, strings.Join(pkNames(t), ", "))}
+			}
+			keys[key] = true
 		}
 		if err := w.checkNotNull(row); err != nil {
 			return fmt.Errorf("row derived into maintained table %s violates %w", qualified, err)
@@ -189,4 +203,21 @@ func anyNull(vals []value.Value) bool {
 		}
 	}
 	return false
+}
+
+// pkNames lists the primary-key column names of t.
+func pkNames(t *schema.Table) []string {
+	out := make([]string, len(t.PK))
+	for i, kp := range t.PK {
+		out[i] = t.Columns[kp.Col].Name
+	}
+	return out
+}
+
+// mayCoarsenKey reports whether a maintained table's body can derive two
+// rows with one primary key: anything but a plain projection of its
+// source's columns (which carries the source key through unchanged).
+func mayCoarsenKey(e *env, v *schema.View) bool {
+	sub := &compiler{conn: e.conn, cat: e.conn.catalog(), params: newParamSet(), homeSchema: schemaOfView(v)}
+	return sub.simpleProjection(v.Select, nil) == nil
 }

@@ -221,3 +221,31 @@ func TestMaintainedRenameListAndStaleDetach(t *testing.T) {
 	mustExec(t, c, "alter table mt3 drop maintained; insert into mt3 values (2, 'b')")
 	require.Equal(t, [][]any{{int64(2), "b"}}, queryRows(t, c, "select * from mt3"))
 }
+
+func TestMaintainedAttachChecks(t *testing.T) {
+	_, c := openTestDB(t)
+	mustExec(t, c, `create table base (id integer primary key, v text not null);
+		insert into base values (1, 'a');
+		create table plain1 (id integer primary key)`)
+	_, err := queryErr(c, "alter table plain1 set maintained as insert into base values (99, 'x') returning id")
+	require.ErrorContains(t, err, "cannot be used as a view body")
+	require.Equal(t, [][]any{{int64(1)}}, queryRows(t, c, "select count(*) from base"))
+
+	mustExec(t, c, "alter table plain1 set maintained as select id, v from base; alter table plain1 drop maintained")
+	_, err = queryErr(c, "alter table plain1 set maintained as select v, id from base")
+	require.ErrorContains(t, err, "changed incompatibly")
+
+	_, err = queryErr(c, "alter table base set maintained as select id, v from base")
+	require.ErrorContains(t, err, "derivation cycle")
+	mustExec(t, c, "create table b1 (id integer primary key, v text not null); alter table b1 set maintained as select id, v from base")
+	_, err = queryErr(c, "alter table base set maintained as select id, v from b1")
+	require.ErrorContains(t, err, "derivation cycle")
+
+	_, err = queryErr(c, "create table gen1 (id integer primary key, v text not null generated always as ('x')) maintained as select id, v from base")
+	require.ErrorContains(t, err, "generated")
+
+	mustExec(t, c, "create table contacts (handle text collate binary primary key, email text not null); insert into contacts values ('alice', 'a@x'), ('ALICE', 'A@X')")
+	_, err = queryErr(c, `create table contacts2 (handle text not null collate nocase primary key, email text not null)
+		maintained as select handle collate nocase as handle, email from contacts`)
+	require.ErrorContains(t, err, "duplicate rows for primary key")
+}
