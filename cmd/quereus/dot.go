@@ -132,6 +132,17 @@ func parseOnOff(v string) (bool, error) {
 	return false, fmt.Errorf("expected on or off, got %q", v)
 }
 
+// setOnOff sets *flag from an on/off argument, leaving it as it was when
+// the argument is neither.
+func setOnOff(flag *bool, arg string) error {
+	on, err := parseOnOff(arg)
+	if err != nil {
+		return err
+	}
+	*flag = on
+	return nil
+}
+
 func (s *Shell) dotMode(_ context.Context, args []string) error {
 	if len(args) == 0 {
 		fmt.Fprintf(s.out, "current output mode: %s\n", s.mode)
@@ -146,21 +157,11 @@ func (s *Shell) dotMode(_ context.Context, args []string) error {
 }
 
 func (s *Shell) dotHeaders(_ context.Context, args []string) error {
-	on, err := parseOnOff(args[0])
-	if err != nil {
-		return err
-	}
-	s.headers = on
-	return nil
+	return setOnOff(&s.headers, args[0])
 }
 
 func (s *Shell) dotTimer(_ context.Context, args []string) error {
-	on, err := parseOnOff(args[0])
-	if err != nil {
-		return err
-	}
-	s.timer = on
-	return nil
+	return setOnOff(&s.timer, args[0])
 }
 
 func (s *Shell) dotNullValue(_ context.Context, args []string) error {
