@@ -6,6 +6,7 @@ import (
 	"math/big"
 	"testing"
 
+	"github.com/quereus/quereus/engine/functions/internal/fntest"
 	"github.com/quereus/quereus/storage/value"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -48,21 +49,12 @@ func j_(text string) value.Value {
 	return value.JSON(doc)
 }
 
-type fnCase struct {
-	name string
-	fn   func([]value.Value) (value.Value, error)
-	args []value.Value
-	want string
-}
+type fnCase fntest.Case
 
 func runCases(t *testing.T, cases []fnCase) {
 	t.Helper()
 	for _, c := range cases {
-		t.Run(c.name, func(t *testing.T) {
-			got, err := c.fn(c.args)
-			require.NoError(t, err)
-			assert.Equal(t, c.want, show(got))
-		})
+		fntest.Run(t, fntest.Case(c), show)
 	}
 }
 

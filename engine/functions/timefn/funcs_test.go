@@ -5,6 +5,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/quereus/quereus/engine/functions/internal/fntest"
 	"github.com/quereus/quereus/engine/types"
 	"github.com/quereus/quereus/storage/value"
 	"github.com/stretchr/testify/assert"
@@ -34,21 +35,12 @@ var (
 	null = value.Null()
 )
 
-type fnCase struct {
-	name string
-	fn   func([]value.Value) (value.Value, error)
-	args []value.Value
-	want string
-}
+type fnCase fntest.Case
 
 func runCases(t *testing.T, cases []fnCase) {
 	t.Helper()
 	for _, c := range cases {
-		t.Run(c.name, func(t *testing.T) {
-			got, err := c.fn(c.args)
-			require.NoError(t, err)
-			assert.Equal(t, c.want, show(got))
-		})
+		fntest.Run(t, fntest.Case(c), show)
 	}
 }
 

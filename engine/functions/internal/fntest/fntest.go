@@ -1,5 +1,7 @@
 // Package fntest holds test helpers shared by the function packages that
-// register into engine/functions (jsonfn, timefn).
+// register into engine/functions (jsonfn, timefn): table-driven calls of a
+// function implementation and the check that a package's definitions are
+// registered.
 package fntest
 
 import (
@@ -9,7 +11,29 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/quereus/quereus/engine/functions"
+	"github.com/quereus/quereus/storage/value"
 )
+
+// Case is one call of a function implementation and the expected rendering
+// of its result. Test packages define their own type on it (type fnCase
+// fntest.Case) so that their case tables may list the fields in order.
+type Case struct {
+	Name string
+	Fn   func([]value.Value) (value.Value, error)
+	Args []value.Value
+	Want string
+}
+
+// Run runs c as a subtest: the call must succeed and show (the package's
+// rendering of a value with its kind) must give c.Want.
+func Run(t *testing.T, c Case, show func(value.Value) string) {
+	t.Helper()
+	t.Run(c.Name, func(t *testing.T) {
+		got, err := c.Fn(c.Args)
+		require.NoError(t, err)
+		assert.Equal(t, c.Want, show(got))
+	})
+}
 
 // RequireRegistered asserts that registering defs at init failed for none
 // of them (errs is the package's RegistrationErrors) and that each is found
