@@ -314,6 +314,11 @@ func (c *compiler) dropColumn(e *env, t *schema.Table, name string) error {
 			return fmt.Errorf("cannot drop column %s: it is referenced by CHECK constraint '%s'", name, ck.Name)
 		}
 	}
+	for _, a := range e.conn.catalog().Assertions() {
+		if a.Def != nil && readsColumn(e, a.Def, t, name) {
+			return fmt.Errorf("cannot drop column %s: it is referenced by assertion '%s'", name, a.Name)
+		}
+	}
 	for _, fk := range t.FKs {
 		for _, c := range fk.Columns {
 			if c == i {

@@ -537,3 +537,24 @@ func (op *renameOp) readsRenamedView(root any) bool {
 	})
 	return found
 }
+
+// readsColumn reports whether root (a stored query or assertion) reads
+// column of table t, by name resolution: it binds a copy, renaming the
+// references to that column to a name no SQL identifier can have.
+func readsColumn(e *env, root any, t *schema.Table, column string) bool {
+	if !mentionsTable(root, t.Name) {
+		return false
+	}
+	const marker = "\x00read"
+	op := newRenameOp(e, t.Name, "", column, marker)
+	op.schema, op.home = schemaOf(t), schemaOf(t)
+	c := cloneAST(root)
+	renameScoped(c, op, nil)
+	found := false
+	visitAST(c, func(n any) {
+		if ref, ok := n.(*parser.ColumnRef); ok && ref.Column == marker {
+			found = true
+		}
+	})
+	return found
+}

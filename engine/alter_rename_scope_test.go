@@ -111,3 +111,17 @@ func TestRenamePropagatesIntoAssertionsAndOtherSchemas(t *testing.T) {
 		ALTER TABLE main.dup RENAME TO dup2`)
 	require.Equal(t, [][]any{{int64(1), int64(111)}}, queryRows(t, c, "SELECT id, x FROM temp.v_bare"))
 }
+
+// TestDropColumnReadByAssertion checks that DROP COLUMN refuses a column
+// an assertion reads (resolved by name, so a shadowing CTE does not count).
+func TestDropColumnReadByAssertion(t *testing.T) {
+	_, c := openTestDB(t)
+	mustExec(t, c, `CREATE TABLE da (id INTEGER PRIMARY KEY, x INTEGER, y INTEGER);
+		CREATE TABLE db (id INTEGER PRIMARY KEY);
+		CREATE ASSERTION da_nonneg CHECK (NOT EXISTS (SELECT 1 FROM da WHERE x < 0));
+		CREATE ASSERTION da_cte CHECK (NOT EXISTS (WITH da AS (SELECT 1 AS y) SELECT y FROM da WHERE y < 0))`)
+	_, err := c.ExecScript(context.Background(), "ALTER TABLE da DROP COLUMN x", nil)
+	require.ErrorContains(t, err, "da_nonneg")
+	mustExec(t, c, "ALTER TABLE da DROP COLUMN y; INSERT INTO db VALUES (1)")
+	require.Equal(t, [][]any{{int64(1)}}, queryRows(t, c, "SELECT count(*) FROM db"))
+}
