@@ -103,6 +103,12 @@ func (c *compiler) checkMaterializable(st *parser.CreateView) error {
 	if err := rejectDMLWith(st.Select); err != nil {
 		return err
 	}
+	if err := rejectNondeterministic(st.Name.Name, st.Select, st.Columns); err != nil {
+		return err
+	}
+	if recursiveBag(st.Select) {
+		return fmt.Errorf("materialized view %s cannot be materialized: a recursive UNION ALL body is a bag with no provable unique key", st.Name.Name)
+	}
 	p := c.simpleProjection(st.Select, st.Columns)
 	if p == nil {
 		return nil
@@ -113,8 +119,8 @@ func (c *compiler) checkMaterializable(st *parser.CreateView) error {
 			found = found || ci == kp.Col
 		}
 		if !found {
-			return fmt.Errorf("materialized view %s cannot be materialized: its body does not project the primary key of %s "+
-				"(column %s); use a plain view or CREATE TABLE ... AS for a snapshot",
+			return fmt.Errorf("materialized view %s cannot be materialized: no provable unique key (its body does not project the primary key of %s, "+
+				"column %s); use a plain view or CREATE TABLE ... AS for a snapshot",
 				st.Name.Name, p.src.Name, p.src.Columns[kp.Col].Name)
 		}
 	}
@@ -299,4 +305,54 @@ func mvDropMismatch(e *env, name string, materialized bool) error {
 		return fmt.Errorf("%s is a materialized view; use DROP MATERIALIZED VIEW", name)
 	}
 	return nil
+}
+
+// nondeterministicFuncs are the functions whose result differs between
+// evaluations, so a body projecting them cannot be reproduced.
+var nondeterministicFuncs = map[string]bool{"random": true, "randomblob": true}
+
+// rejectNondeterministic refuses a body whose result columns call a
+// non-deterministic function.
+func rejectNondeterministic(name string, sel *parser.Select, declared []string) error {
+	core, ok := sel.Body.(*parser.SelectCore)
+	if !ok {
+		return nil
+	}
+	for i, rc := range core.Columns {
+		bad := false
+		walkExpr(rc.Expr, func(x parser.Expr) bool {
+			if f, ok := x.(*parser.FuncCall); ok && f.Schema == "" && nondeterministicFuncs[strings.ToLower(f.Name)] {
+				bad = true
+			}
+			return !bad
+		})
+		if !bad {
+			continue
+		}
+		col := rc.Alias
+		if i < len(declared) {
+			col = declared[i]
+		}
+		if col == "" {
+			col = parser.ExprString(rc.Expr)
+		}
+		return fmt.Errorf("materialized view %s cannot be materialized: non-deterministic expression column '%s'", name, col)
+	}
+	return nil
+}
+
+// recursiveBag reports whether a body's WITH RECURSIVE holds a CTE built
+// with UNION ALL (a bag: its rows have no provable key).
+func recursiveBag(sel *parser.Select) bool {
+	if sel.With == nil || !sel.With.Recursive {
+		return false
+	}
+	for _, cte := range sel.With.CTEs {
+		if q, ok := cte.Query.(*parser.Select); ok {
+			if cp, ok := q.Body.(*parser.Compound); ok && cp.Op == parser.UnionAll {
+				return true
+			}
+		}
+	}
+	return false
 }

@@ -249,3 +249,16 @@ func TestMaintainedAttachChecks(t *testing.T) {
 		maintained as select handle collate nocase as handle, email from contacts`)
 	require.ErrorContains(t, err, "duplicate rows for primary key")
 }
+
+func TestMatViewReproducibilityRejects(t *testing.T) {
+	_, c := openTestDB(t)
+	mustExec(t, c, "create table g (id integer primary key, v integer); insert into g values (1, 5)")
+	_, err := queryErr(c, "create materialized view bad_nondet as select id, random() as r from g")
+	require.ErrorContains(t, err, "non-deterministic expression column 'r'")
+	_, err = queryErr(c, "create materialized view bad_nopk as select v from g")
+	require.ErrorContains(t, err, "no provable unique key")
+	_, err = queryErr(c, "create materialized view bad_rec as with recursive r(n) as (select 1 union all select n + 1 from r where n < 3) select n from r")
+	require.ErrorContains(t, err, "no provable unique key")
+	mustExec(t, c, "create materialized view ok_rec as with recursive r(n) as (select 1 union select n + 1 from r where n < 3) select n from r")
+	require.Equal(t, [][]any{{int64(3)}}, queryRows(t, c, "select count(*) from ok_rec"))
+}
