@@ -276,20 +276,24 @@ func (emptyIter) Close() error  { return nil }
 
 // rawBatch collects writes to one store and commits them as one Pebble batch.
 type rawBatch struct {
-	s   *store
-	ops []batchOp
+	s *store
+	batchOps
 }
+
+// batchOps is a batch's list of writes, in order, holding copies of the
+// caller's keys and values; it gives both batch kinds Put and Delete.
+type batchOps struct{ ops []batchOp }
 
 type batchOp struct {
 	key, val []byte
 	del      bool
 }
 
-func (b *rawBatch) Put(key, val []byte) {
+func (b *batchOps) Put(key, val []byte) {
 	b.ops = append(b.ops, batchOp{key: append([]byte(nil), key...), val: append([]byte(nil), val...)})
 }
 
-func (b *rawBatch) Delete(key []byte) {
+func (b *batchOps) Delete(key []byte) {
 	b.ops = append(b.ops, batchOp{key: append([]byte(nil), key...), del: true})
 }
 

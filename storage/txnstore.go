@@ -131,16 +131,8 @@ func (v *txnStore) Close() error { return nil }
 
 // txnBatch collects writes and applies them to the transaction's write set.
 type txnBatch struct {
-	v   *txnStore
-	ops []batchOp
-}
-
-func (b *txnBatch) Put(key, val []byte) {
-	b.ops = append(b.ops, batchOp{key: append([]byte(nil), key...), val: append([]byte(nil), val...)})
-}
-
-func (b *txnBatch) Delete(key []byte) {
-	b.ops = append(b.ops, batchOp{key: append([]byte(nil), key...), del: true})
+	v *txnStore
+	batchOps
 }
 
 func (b *txnBatch) Commit() error {
