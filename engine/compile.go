@@ -49,10 +49,11 @@ func (c *compiler) statement(ast parser.Stmt) (*program, error) {
 	case *parser.RefreshMaterializedView:
 		name := st.Name.Name
 		return ddlProgram(func(e *env) error {
-			if v := e.conn.catalog().View(name); v == nil || !v.Materialized() {
+			v := e.conn.catalog().View(name)
+			if v == nil || !v.Materialized() {
 				return fmt.Errorf("no such materialized view: %s", name)
 			}
-			return nil // planned like a view: always current
+			return checkSetFill(e, v) // planned like a view: always current
 		}), nil
 	case *parser.CreateAssertion:
 		return c.createAssertion(st)

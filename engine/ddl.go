@@ -223,6 +223,9 @@ func (c *compiler) createView(st *parser.CreateView) (*program, error) {
 			if err := sub.checkMaterializable(st); err != nil {
 				return err
 			}
+			if err := checkSetFill(e, &schema.View{Schema: sn, Name: st.Name.Name, Columns: st.Columns, Select: st.Select, Def: st}); err != nil {
+				return err
+			}
 		}
 		text := ddlText(st)
 		if err := putCatalog(e, qualifiedCatalogKey("view", sn, st.Name.Name), text); err != nil {

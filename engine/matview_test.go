@@ -262,3 +262,17 @@ func TestMatViewReproducibilityRejects(t *testing.T) {
 	mustExec(t, c, "create materialized view ok_rec as with recursive r(n) as (select 1 union select n + 1 from r where n < 3) select n from r")
 	require.Equal(t, [][]any{{int64(3)}}, queryRows(t, c, "select count(*) from ok_rec"))
 }
+
+func TestMatViewCoarsenedKeyFill(t *testing.T) {
+	_, c := openTestDB(t)
+	mustExec(t, c, "create table dup_src (handle text collate binary primary key); insert into dup_src values ('Bob'), ('bob')")
+	_, err := queryErr(c, "create materialized view dup_v2 as select handle collate nocase as handle from dup_src")
+	require.ErrorContains(t, err, "must be a set")
+	mustExec(t, c, "create table dup_v2 (x integer primary key); drop table dup_v2")
+
+	mustExec(t, c, "delete from dup_src where handle = 'bob'")
+	mustExec(t, c, "create materialized view dup_v2 as select handle collate nocase as handle from dup_src")
+	mustExec(t, c, "insert into dup_src values ('BOB')")
+	_, err = queryErr(c, "refresh materialized view dup_v2")
+	require.ErrorContains(t, err, "must be a set")
+}
