@@ -194,7 +194,7 @@ func (c *compiler) rewriteRows(e *env, old, nt *schema.Table, mapRow func(value.
 
 func (c *compiler) renameTable(e *env, t *schema.Table, newName string) error {
 	cat := e.conn.catalog()
-	if cat.Table(newName) != nil || cat.View(newName) != nil {
+	if sn := schemaOf(t); cat.TableIn(sn, newName) != nil || cat.ViewIn(sn, newName) != nil {
 		return fmt.Errorf("Table %s already exists", newName)
 	}
 	op := newRenameOp(e, t.Name, newName, "", "")

@@ -125,3 +125,17 @@ func TestDropColumnReadByAssertion(t *testing.T) {
 	mustExec(t, c, "ALTER TABLE da DROP COLUMN y; INSERT INTO db VALUES (1)")
 	require.Equal(t, [][]any{{int64(1)}}, queryRows(t, c, "SELECT count(*) FROM db"))
 }
+
+// TestRenameTableNameCheckedInItsSchema checks that RENAME TO only
+// collides with names in the table's own schema.
+func TestRenameTableNameCheckedInItsSchema(t *testing.T) {
+	_, c := openTestDB(t)
+	mustExec(t, c, `CREATE TABLE temp.rx (id INTEGER PRIMARY KEY);
+		CREATE TABLE rx2 (id INTEGER PRIMARY KEY);
+		ALTER TABLE temp.rx RENAME TO rx2;
+		INSERT INTO temp.rx2 VALUES (1)`)
+	require.Equal(t, [][]any{{int64(1)}}, queryRows(t, c, "SELECT id FROM temp.rx2"))
+	require.Equal(t, [][]any{}, queryRows(t, c, "SELECT id FROM main.rx2"))
+	_, err := c.ExecScript(context.Background(), "ALTER TABLE main.rx2 RENAME TO rx2", nil)
+	require.ErrorContains(t, err, "already exists")
+}
