@@ -214,6 +214,9 @@ func (c *compiler) createMaintainedTable(st *parser.CreateTable) (*program, erro
 	if err := checkGenerated(st.Name.Name, st.Columns); err != nil {
 		return nil, err
 	}
+	if err := rejectRowImages(st); err != nil {
+		return nil, err
+	}
 	names := st.MaintainedColumns
 	if len(st.Columns) > 0 {
 		sub := &compiler{conn: c.conn, cat: c.cat, params: newParamSet(), homeSchema: c.homeSchema}

@@ -26,7 +26,10 @@ func (c *compiler) alterMaterialized(e *env, v *schema.View, action parser.Alter
 		if err := dropMaterializedView(e, v); err != nil {
 			return err
 		}
-		return c.attachMaintained(e, v.Name, a)
+		if err := c.attachMaintained(e, v.Name, a); err != nil {
+			return err
+		}
+		return keepDeclared(e, v, a)
 	case *parser.RenameTable:
 		return renameMaterialized(e, v, a.NewName)
 	case *parser.AlterTags:
@@ -62,6 +65,9 @@ func (c *compiler) setMaintained(e *env, t *schema.Table, a *parser.SetMaintaine
 	}
 	if t.Def != nil {
 		if err := checkGenerated(t.Name, t.Def.Columns); err != nil {
+			return err
+		}
+		if err := rejectRowImages(t.Def); err != nil {
 			return err
 		}
 	}
@@ -225,4 +231,29 @@ func viewKind(v *schema.View) string {
 		return "materialized_view"
 	}
 	return "view"
+}
+
+// keepDeclared carries a table-form maintained table's declared form over
+// a re-attach (same rename list): the new body's rows are checked
+// against it.
+func keepDeclared(e *env, old *schema.View, a *parser.SetMaintained) error {
+	sel, ok := a.Query.(*parser.Select)
+	if old.Declared == nil || !ok || len(a.Columns) > 0 && len(a.Columns) != len(old.Declared.Columns) {
+		return nil
+	}
+	decl := copyDef(old.Declared)
+	decl.Maintained, decl.MaintainedColumns = sel, a.Columns
+	if len(a.Columns) > 0 {
+		for i, cd := range decl.Columns {
+			c := *cd
+			c.Name = a.Columns[i]
+			decl.Columns[i] = &c
+		}
+	}
+	v := maintainedView(old.Schema, decl)
+	if err := putCatalog(e, viewCatalogKey(old.Name), ddlText(decl)); err != nil {
+		return err
+	}
+	e.conn.editCatalog().PutView(v)
+	return checkMaintained(e, v)
 }

@@ -158,7 +158,9 @@ func checkMaintained(e *env, v *schema.View) error {
 func derivedChecks(e *env, t *schema.Table, rc *rowChecks, row value.Row, qualified string) error {
 	cr := constraintRow(row, row, nil, len(t.Columns))
 	for i, ck := range rc.checks {
-		if !ck.AppliesTo(parser.OpInsert) {
+		// Derived images are both inserts and updates of the table: the
+		// operation mask collapses.
+		if !ck.AppliesTo(parser.OpInsert) && !ck.AppliesTo(parser.OpUpdate) {
 			continue
 		}
 		v, err := rc.exprs[i].fn(e, cr)
@@ -181,9 +183,6 @@ func derivedFKs(w *writer, row value.Row, qualified string) error {
 		return nil
 	}
 	for _, fk := range w.t.FKs {
-		if w.e.conn.catalog().TableIn(fkParentSchema(w.t, fk), fk.RefTable) == nil {
-			continue // the parent was renamed or dropped since the declaration: not enforced
-		}
 		if err := w.fkCheckOne(fk, row); err != nil {
 			if _, ok := err.(*constraintError); !ok {
 				return err
@@ -220,4 +219,51 @@ func pkNames(t *schema.Table) []string {
 func mayCoarsenKey(e *env, v *schema.View) bool {
 	sub := &compiler{conn: e.conn, cat: e.conn.catalog(), params: newParamSet(), homeSchema: schemaOfView(v)}
 	return sub.simpleProjection(v.Select, nil) == nil
+}
+
+// rejectRowImages refuses declared CHECK constraints that reference the
+// NEW or OLD row image: a derived row has no such images.
+func rejectRowImages(st *parser.CreateTable) error {
+	var exprs []parser.Expr
+	for _, cd := range st.Columns {
+		for _, cc := range cd.Constraints {
+			if cc.Kind == parser.ConstrCheck && writesChecked(cc.CheckOn) {
+				exprs = append(exprs, cc.Expr)
+			}
+		}
+	}
+	for _, tc := range st.Constraints {
+		if tc.Kind == parser.ConstrCheck && writesChecked(tc.CheckOn) {
+			exprs = append(exprs, tc.Expr)
+		}
+	}
+	for _, x := range exprs {
+		bad := false
+		walkExpr(x, func(y parser.Expr) bool {
+			if cr, ok := y.(*parser.ColumnRef); ok && cr.Schema == "" &&
+				(strings.EqualFold(cr.Table, "new") || strings.EqualFold(cr.Table, "old")) {
+				bad = true
+			}
+			return !bad
+		})
+		if bad {
+			return fmt.Errorf("maintained table %s: CHECK (%s) references OLD/NEW row images, which derived rows do not have",
+				st.Name.Name, parser.ExprString(x))
+		}
+	}
+	return nil
+}
+
+// writesChecked reports whether a CHECK with operation mask on runs for
+// inserts or updates (the operations a derived row stands for).
+func writesChecked(on []parser.Operation) bool {
+	if len(on) == 0 {
+		return true
+	}
+	for _, op := range on {
+		if op != parser.OpDelete {
+			return true
+		}
+	}
+	return false
 }

@@ -276,3 +276,29 @@ func TestMatViewCoarsenedKeyFill(t *testing.T) {
 	_, err = queryErr(c, "refresh materialized view dup_v2")
 	require.ErrorContains(t, err, "must be a set")
 }
+
+func TestMaintainedCheckMasksAndReattach(t *testing.T) {
+	_, c := openTestDB(t)
+	mustExec(t, c, `create table usrc (id integer primary key, v text not null);
+		create table mu (id integer primary key, v text not null check on update (v <> 'nope')) maintained as select id, v from usrc`)
+	_, err := queryErr(c, "insert into usrc values (1, 'nope')")
+	require.ErrorContains(t, err, "row derived into maintained table 'main.mu'")
+
+	mustExec(t, c, "create table osrc (id integer primary key, v integer not null)")
+	_, err = queryErr(c, "create table mo (id integer primary key, v integer not null, check on update (new.v > old.v)) maintained as select id, v from osrc")
+	require.ErrorContains(t, err, "references OLD/NEW row images")
+	mustExec(t, c, "create table mo3 (id integer primary key, v integer not null, check on delete (old.v < 100)) maintained as select id, v from osrc")
+
+	mustExec(t, c, `create table a1 (id integer primary key, v text not null); insert into a1 values (1, 'good');
+		create table a2 (id integer primary key, v text not null); insert into a2 values (1, 'evil');
+		create table mr (id integer primary key, v text not null check (v <> 'evil')) maintained as select id, v from a1`)
+	_, err = queryErr(c, "alter table mr set maintained as select id, v from a2")
+	require.ErrorContains(t, err, "row derived into maintained table 'main.mr'")
+	require.Equal(t, [][]any{{int64(1), "good"}}, queryRows(t, c, "select * from mr"))
+
+	mustExec(t, c, `create table xparent (pid integer primary key); create table xsrc (id integer primary key, ref integer null);
+		create table xmt (id integer primary key, ref integer null references xparent(pid)) maintained as select id, ref from xsrc;
+		drop table xparent`)
+	_, err = queryErr(c, "insert into xsrc values (1, 5)")
+	require.ErrorContains(t, err, "row derived into maintained table 'main.xmt' references a missing 'main.xparent'")
+}
