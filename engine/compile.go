@@ -50,6 +50,9 @@ func (c *compiler) statement(ast parser.Stmt) (*program, error) {
 		name := st.Name.Name
 		return ddlProgram(func(e *env) error {
 			v := e.conn.catalog().View(name)
+			if st.Name.Schema != "" {
+				v = e.conn.catalog().ViewIn(e.conn.catalog().SchemaName(st.Name.Schema), name)
+			}
 			if v == nil || !v.Materialized() {
 				return fmt.Errorf("no such materialized view: %s", name)
 			}

@@ -302,3 +302,13 @@ func TestMaintainedCheckMasksAndReattach(t *testing.T) {
 	_, err = queryErr(c, "insert into xsrc values (1, 5)")
 	require.ErrorContains(t, err, "row derived into maintained table 'main.xmt' references a missing 'main.xparent'")
 }
+
+func TestMatViewRefreshQualified(t *testing.T) {
+	_, c := openTestDB(t)
+	mustExec(t, c, "create table main.s14 (id integer primary key, v integer); insert into s14 values (1, 10)")
+	mustExec(t, c, "create materialized view temp.mv14 as select id, v from main.s14")
+	mustExec(t, c, "refresh materialized view temp.mv14")
+	require.Equal(t, [][]any{{int64(1), int64(10)}}, queryRows(t, c, "select id, v from temp.mv14"))
+	_, err := queryErr(c, "refresh materialized view temp.missing")
+	require.ErrorContains(t, err, "no such materialized view")
+}
