@@ -57,7 +57,7 @@ func FuzzNumberText(f *testing.F) {
 		n, ok := ParseNumber(txt)
 		require.True(t, ok, txt)
 		// Integer spellings parse exactly (as Quereus does), so compare as doubles.
-		require.Equal(t, x+0, toFloat(n), "%v -> %q -> %v", x, txt, n)
+		require.Equal(t, x+0, ToFloat(n), "%v -> %q -> %v", x, txt, n)
 	})
 }
 
