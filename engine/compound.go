@@ -38,6 +38,7 @@ func (c *compiler) compound(sc *scope, b *parser.Compound) (*queryPlan, error) {
 	cols := append([]outCol(nil), l.cols...)
 	parts := make([]keyPart, len(cols))
 	for i := range cols {
+		cols[i].notNull = cols[i].notNull && r.cols[i].notNull
 		if cols[i].coll == "" {
 			cols[i].coll = r.cols[i].coll
 		}

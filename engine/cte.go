@@ -57,7 +57,7 @@ func (c *compiler) with(sc *scope, w *parser.With) (*scope, error) {
 			}
 			cols := make([]outCol, len(d.cols))
 			for i := range cols {
-				cols[i] = outCol{name: cte.Columns[i], typ: d.cols[i].typ, coll: d.cols[i].coll}
+				cols[i] = outCol{name: cte.Columns[i], typ: d.cols[i].typ, coll: d.cols[i].coll, notNull: d.cols[i].notNull}
 			}
 			d.cols = cols
 		}
@@ -118,7 +118,11 @@ func (c *compiler) recursiveCTE(sc *scope, cte *parser.CTE, sel *parser.Select) 
 	if err != nil {
 		return nil, err
 	}
-	cols := anchor.cols
+	// The recursive step may yield NULL where the anchor does not.
+	cols := append([]outCol(nil), anchor.cols...)
+	for i := range cols {
+		cols[i].notNull = false
+	}
 	if len(cte.Columns) > 0 {
 		if len(cte.Columns) != len(cols) {
 			return nil, fmt.Errorf("table %s has %d values for %d columns", cte.Name, len(cols), len(cte.Columns))

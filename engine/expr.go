@@ -23,6 +23,8 @@ type cexpr struct {
 	col   int
 	depth int
 	konst bool // no column or parameter references
+	// notNull: a bare column reference that never yields NULL.
+	notNull bool
 }
 
 func constExpr(v value.Value) *cexpr {
@@ -226,7 +228,7 @@ func (c *compiler) columnRef(sc *scope, x *parser.ColumnRef) (*cexpr, error) {
 		ce.coll, ce.rank = sl.coll, 2
 	}
 	if depth == 0 {
-		ce.col = idx
+		ce.col, ce.notNull = idx, sl.notNull
 		ce.fn = func(_ *env, row value.Row) (value.Value, error) {
 			if idx < len(row) {
 				return row[idx], nil

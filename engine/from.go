@@ -86,7 +86,7 @@ func derivedSource(n node, cols []outCol, alias string, names []string) (*source
 		if len(names) > 0 {
 			name = names[i]
 		}
-		src.slots = append(src.slots, slot{table: alias, name: name, typ: oc.typ, coll: oc.coll})
+		src.slots = append(src.slots, slot{table: alias, name: name, typ: oc.typ, coll: oc.coll, notNull: oc.notNull})
 	}
 	return src, nil
 }
@@ -127,7 +127,7 @@ func (c *compiler) tableRef(sc *scope, te *parser.TableRef, conj []parser.Expr, 
 	}
 	src := &source{}
 	for _, col := range t.Columns {
-		src.slots = append(src.slots, slot{table: alias, name: col.Name, typ: col.Type, coll: col.Collation, schemaName: schemaOf(t)})
+		src.slots = append(src.slots, slot{table: alias, name: col.Name, typ: col.Type, coll: col.Collation, schemaName: schemaOf(t), notNull: col.NotNull})
 	}
 	var avail *scope
 	if left != nil {
@@ -174,6 +174,7 @@ func (c *compiler) join(sc *scope, j *parser.Join, conj []parser.Expr, outerLeft
 		return nil, err
 	}
 	out := &source{slots: append(append([]slot{}, l.slots...), r.slots...)}
+	markNullExtended(out.slots, len(l.slots), j.Kind)
 	jn := &joinNode{left: l.node, right: r.node, kind: j.Kind, nLeft: len(l.slots), nRight: len(r.slots)}
 	combined := &scope{slots: out.slots, parent: sc}
 	if j.On != nil {
@@ -229,7 +230,7 @@ func uniqueSlot(slots []slot, name string) (int, error) {
 
 func slotCexpr(i int, s slot) *cexpr {
 	ce := &cexpr{fn: func(_ *env, row value.Row) (value.Value, error) { return row[i], nil }, col: i,
-		class: classOf(s.typ), typ: s.typ, coll: s.coll, rank: rankOf(s.coll)}
+		class: classOf(s.typ), typ: s.typ, coll: s.coll, rank: rankOf(s.coll), notNull: s.notNull}
 	if s.typ == "" {
 		ce.class = classAny
 	}
@@ -240,4 +241,16 @@ func slotCexpr(i int, s slot) *cexpr {
 // the Quereus wording).
 func errNoTable(name string) error {
 	return fmt.Errorf("no such table: %s (Table '%s' not found in schema path: main)", name, name)
+}
+
+// markNullExtended clears notNull on the slots of the side(s) an outer join
+// pads with NULLs (the first nLeft slots are the left side's).
+func markNullExtended(slots []slot, nLeft int, kind parser.JoinKind) {
+	padLeft := kind == parser.JoinRight || kind == parser.JoinFull
+	padRight := kind == parser.JoinLeft || kind == parser.JoinFull
+	for i := range slots {
+		if i < nLeft && padLeft || i >= nLeft && padRight {
+			slots[i].notNull = false
+		}
+	}
 }

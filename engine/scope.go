@@ -14,6 +14,9 @@ type slot struct {
 	typ    string // declared type
 	coll   string // declared collation ("" = none declared)
 	hidden bool   // excluded from * expansion
+	// notNull: the column never holds NULL here (declared NOT NULL and not
+	// on the null-extended side of an outer join).
+	notNull bool
 	// schemaName qualifies the table for schema.t.col references.
 	schemaName string
 }

@@ -10,9 +10,10 @@ import (
 
 // outCol describes one result column of a query.
 type outCol struct {
-	name string
-	typ  string
-	coll string
+	name    string
+	typ     string
+	coll    string
+	notNull bool // the column never yields NULL (reported to the driver)
 }
 
 // queryPlan is a planned query.
@@ -274,7 +275,7 @@ func (c *compiler) selectCore(sc *scope, core *parser.SelectCore, orderBy []*par
 					}
 				}
 				exprs = append(exprs, ce)
-				cols = append(cols, outCol{name: s.name, typ: s.typ, coll: s.coll})
+				cols = append(cols, outCol{name: s.name, typ: s.typ, coll: s.coll, notNull: s.notNull && !grouped})
 				aliased = append(aliased, false)
 			}
 			if n == 0 && rc.Table != "" {
@@ -287,7 +288,7 @@ func (c *compiler) selectCore(sc *scope, core *parser.SelectCore, orderBy []*par
 			return nil, err
 		}
 		exprs = append(exprs, ce)
-		oc := outCol{name: resultName(rc), typ: ce.typ, coll: ce.coll}
+		oc := outCol{name: resultName(rc), typ: ce.typ, coll: ce.coll, notNull: ce.notNull}
 		cols = append(cols, oc)
 		aliased = append(aliased, rc.Alias != "")
 		if rc.Alias != "" {

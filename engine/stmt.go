@@ -98,7 +98,7 @@ func (s *Stmt) Columns() []Column { return toColumns(s.prog.cols) }
 func toColumns(cols []outCol) []Column {
 	out := make([]Column, len(cols))
 	for i, oc := range cols {
-		out[i] = Column{Name: oc.name, DeclType: typeName(oc.typ), Nullable: true}
+		out[i] = Column{Name: oc.name, DeclType: typeName(oc.typ), Nullable: !oc.notNull}
 	}
 	return out
 }
