@@ -219,6 +219,9 @@ func (c *compiler) createView(st *parser.CreateView) (*program, error) {
 		if len(st.Columns) > 0 && len(st.Columns) != len(plan.cols) {
 			return fmt.Errorf("view %s: %d declared columns but the query has %d", st.Name.Name, len(st.Columns), len(plan.cols))
 		}
+		if err := rejectDMLWith(st.Select); err != nil {
+			return err
+		}
 		if st.Materialized {
 			if err := sub.checkMaterializable(st); err != nil {
 				return err

@@ -312,3 +312,16 @@ func TestMatViewRefreshQualified(t *testing.T) {
 	_, err := queryErr(c, "refresh materialized view temp.missing")
 	require.ErrorContains(t, err, "no such materialized view")
 }
+
+func TestViewBodyDMLCTERejected(t *testing.T) {
+	_, c := openTestDB(t)
+	mustExec(t, c, "create table t (k integer primary key)")
+	for _, sql := range []string{
+		"create view v_dml as with c as (insert into t (k) values (1) returning k) select k from c",
+		"create materialized view mv_dml as with c as (insert into t (k) values (1) returning k) select k from c",
+	} {
+		_, err := queryErr(c, sql)
+		require.ErrorContains(t, err, "only allowed in a statement's own leading WITH clause", sql)
+	}
+	require.Equal(t, [][]any{{int64(0)}}, queryRows(t, c, "select count(*) from t"))
+}
