@@ -284,7 +284,7 @@ func (c *compiler) drop(st *parser.Drop) (*program, error) {
 				}
 				return fmt.Errorf("no such view: %s (View '%s' does not exist)", name, name)
 			}
-			if err := checkAssertionRefs(e, "view", name); err != nil {
+			if err := checkAssertionRefs(e, viewKindText(v), name); err != nil {
 				return err
 			}
 			if err := putCatalog(e, viewCatalogKey(name), ""); err != nil {

@@ -78,7 +78,13 @@ func moduleDDL(ast parser.Stmt) string {
 			return "DROP TABLE"
 		case parser.ObjIndex:
 			return "DROP INDEX"
+		case parser.ObjMaterializedView:
+			if !st.IfExists { // IF EXISTS may have no target to resolve a module from
+				return "DROP MATERIALIZED VIEW"
+			}
 		}
+	case *parser.RefreshMaterializedView:
+		return "REFRESH MATERIALIZED VIEW"
 	}
 	return ""
 }

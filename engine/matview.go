@@ -283,7 +283,7 @@ func (c *compiler) createMaintainedTable(st *parser.CreateTable) (*program, erro
 
 // dropMaterializedView removes materialized view v from the main schema.
 func dropMaterializedView(e *env, v *schema.View) error {
-	if err := checkAssertionRefs(e, "view", v.Name); err != nil {
+	if err := checkAssertionRefs(e, viewKindText(v), v.Name); err != nil {
 		return err
 	}
 	if err := putCatalog(e, viewCatalogKey(v.Name), ""); err != nil {
@@ -358,4 +358,12 @@ func recursiveBag(sel *parser.Select) bool {
 		}
 	}
 	return false
+}
+
+// viewKindText names a view's kind in messages.
+func viewKindText(v *schema.View) string {
+	if v.Materialized() {
+		return "materialized view"
+	}
+	return "view"
 }

@@ -325,3 +325,20 @@ func TestViewBodyDMLCTERejected(t *testing.T) {
 	}
 	require.Equal(t, [][]any{{int64(0)}}, queryRows(t, c, "select count(*) from t"))
 }
+
+func TestMatViewStrictDDLPolicyAndAssertionRefs(t *testing.T) {
+	_, c := openTestDB(t)
+	mustExec(t, c, `create table st (id integer primary key, v integer);
+		create materialized view smv as select id, v from st;
+		pragma ddl_transaction_policy = 'strict'`)
+	mustExec(t, c, "begin")
+	for _, sql := range []string{"refresh materialized view smv", "drop materialized view smv"} {
+		_, err := queryErr(c, sql)
+		require.ErrorContains(t, err, "ddl_transaction_policy = strict", sql)
+	}
+	mustExec(t, c, "drop materialized view if exists nothing_here; rollback")
+
+	mustExec(t, c, "create assertion smv_nonneg check (not exists (select 1 from smv where v < 0))")
+	_, err := queryErr(c, "drop materialized view smv")
+	require.ErrorContains(t, err, "cannot drop materialized view 'main.smv': assertion 'smv_nonneg' still refers to it")
+}
