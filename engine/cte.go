@@ -23,6 +23,11 @@ func (c *compiler) with(sc *scope, w *parser.With) (*scope, error) {
 	for _, cte := range w.CTEs {
 		sel, ok := cte.Query.(*parser.Select)
 		if !ok {
+			if c.depth > 1 {
+				// Only the statement's own leading WITH may modify data:
+				// a nested one would run once per evaluation, or not at all.
+				return nil, fmt.Errorf("data-modifying CTE %s is only allowed in a statement's own leading WITH clause", cte.Name)
+			}
 			d, err := c.dmlRelation(cteOnlyScope(out), cte.Query)
 			if err != nil {
 				return nil, err
