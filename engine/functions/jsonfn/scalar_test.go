@@ -14,17 +14,10 @@ import (
 
 // show renders a result with its kind so that tests pin both.
 func show(v value.Value) string {
+	if s, ok := fntest.ShowScalar(v); ok {
+		return s
+	}
 	switch v.Kind() {
-	case value.KindNull:
-		return "NULL"
-	case value.KindInteger:
-		return fmt.Sprintf("int:%d", v.Int())
-	case value.KindReal:
-		return "real:" + formatNumber(v.Float())
-	case value.KindText:
-		return "text:" + v.Text()
-	case value.KindBoolean:
-		return fmt.Sprintf("bool:%t", v.Bool())
 	case value.KindJSON:
 		return "json:" + Stringify(v.JSONDoc())
 	case value.KindBlob:

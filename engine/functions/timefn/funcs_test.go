@@ -1,29 +1,19 @@
 package timefn
 
 import (
-	"fmt"
 	"testing"
 	"time"
 
 	"github.com/quereus/quereus/engine/functions/internal/fntest"
-	"github.com/quereus/quereus/engine/types"
 	"github.com/quereus/quereus/storage/value"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
 
+// show renders a result with its kind so that tests pin both.
 func show(v value.Value) string {
-	switch v.Kind() {
-	case value.KindNull:
-		return "NULL"
-	case value.KindInteger:
-		return fmt.Sprintf("int:%d", v.Int())
-	case value.KindReal:
-		return "real:" + types.FormatReal(v.Float())
-	case value.KindText:
-		return "text:" + v.Text()
-	case value.KindBoolean:
-		return fmt.Sprintf("bool:%t", v.Bool())
+	if s, ok := fntest.ShowScalar(v); ok {
+		return s
 	}
 	return v.String()
 }

@@ -5,14 +5,36 @@
 package fntest
 
 import (
+	"fmt"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
 	"github.com/quereus/quereus/engine/functions"
+	"github.com/quereus/quereus/engine/types"
 	"github.com/quereus/quereus/storage/value"
 )
+
+// ShowScalar renders NULL, integers, reals, text and booleans with their
+// kind, so that tests pin both: "NULL", "int:1", "real:1.5" (reals spelled
+// as types.FormatReal), "text:a", "bool:true". ok is false for the other
+// kinds, which each package renders its own way.
+func ShowScalar(v value.Value) (s string, ok bool) {
+	switch v.Kind() {
+	case value.KindNull:
+		return "NULL", true
+	case value.KindInteger:
+		return fmt.Sprintf("int:%d", v.Int()), true
+	case value.KindReal:
+		return "real:" + types.FormatReal(v.Float()), true
+	case value.KindText:
+		return "text:" + v.Text(), true
+	case value.KindBoolean:
+		return fmt.Sprintf("bool:%t", v.Bool()), true
+	}
+	return "", false
+}
 
 // Case is one call of a function implementation and the expected rendering
 // of its result. Test packages define their own type on it (type fnCase
