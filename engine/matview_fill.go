@@ -1,7 +1,10 @@
 package engine
 
-// matview_fill.go is the set contract of a coarsened-key materialized
-// view. A body that passes its source's primary key through a collation
+// matview_fill.go is the set contract of a materialized view's fill
+// (create and REFRESH): a body with no known key must produce distinct
+// rows, and a coarsened-key body must be a set on its key.
+//
+// Coarsened key: A body that passes its source's primary key through a collation
 // change (`select handle collate nocase as handle ...`) is keyed on the
 // coarsened key; a fill (create or REFRESH) over source rows that collide
 // under it is refused: the body's result must be a set on that key.
@@ -90,8 +93,12 @@ func (c *compiler) coarsenedKey(sel *parser.Select) []int {
 func checkSetFill(e *env, v *schema.View) error {
 	sub := &compiler{conn: e.conn, cat: e.conn.catalog(), params: newParamSet(), homeSchema: schemaOfView(v)}
 	pos := sub.coarsenedKey(v.Select)
+	bag := false
 	if pos == nil {
-		return nil
+		if sub.simpleProjection(v.Select, nil) != nil {
+			return nil // a plain projection carries its source key: always a set
+		}
+		bag = true // no key is known: the whole row must be unique
 	}
 	plan, err := sub.query(&scope{noRow: true}, v.Select)
 	if err != nil {
@@ -104,6 +111,12 @@ func checkSetFill(e *env, v *schema.View) error {
 	rows, err := drain(e, it)
 	if err != nil {
 		return err
+	}
+	if bag {
+		pos = make([]int, len(plan.cols))
+		for i := range pos {
+			pos[i] = i
+		}
 	}
 	kps := make([]schema.KeyPart, len(pos))
 	names := make([]string, len(pos))
@@ -119,6 +132,9 @@ func checkSetFill(e *env, v *schema.View) error {
 			vals[i] = r[p]
 		}
 		k := string(appendKey(nil, vals, parts))
+		if seen[k] && bag {
+			return fmt.Errorf("materialized view '%s.%s' body produces duplicate rows, so it has no unique key", v.Schema, v.Name)
+		}
 		if seen[k] {
 			return fmt.Errorf("materialized view %s: the body's rows must be a set on its key, but source rows derive duplicate rows for primary key (%s)",
 				v.Name, strings.Join(names, ", "))

@@ -342,3 +342,12 @@ func TestMatViewStrictDDLPolicyAndAssertionRefs(t *testing.T) {
 	_, err := queryErr(c, "drop materialized view smv")
 	require.ErrorContains(t, err, "cannot drop materialized view 'main.smv': assertion 'smv_nonneg' still refers to it")
 }
+
+func TestMatViewBagBodyRejected(t *testing.T) {
+	_, c := openTestDB(t)
+	mustExec(t, c, "create table nk (id integer primary key, a text); insert into nk values (1, 'x'), (2, 'y')")
+	_, err := queryErr(c, "create materialized view mvbad as select count(*) n from nk group by a")
+	require.ErrorContains(t, err, "materialized view 'main.mvbad' body produces duplicate rows")
+	mustExec(t, c, "create materialized view mvn as select count(*) n, a from nk group by a")
+	require.Equal(t, [][]any{{int64(1), "x"}, {int64(1), "y"}}, queryRows(t, c, "select n, a from mvn order by a"))
+}
