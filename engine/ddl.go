@@ -156,6 +156,9 @@ func (c *compiler) createIndex(st *parser.CreateIndex) (*program, error) {
 		}
 		for _, ix := range t.Indexes {
 			if ix.Implicit && strings.EqualFold(ix.Name, st.Name.Name) {
+				if st.IfNotExists {
+					return nil // the name is taken; IF NOT EXISTS adds nothing
+				}
 				return fmt.Errorf("Index %s already exists on table %s (it backs a UNIQUE constraint)", st.Name.Name, t.Name)
 			}
 		}
@@ -285,6 +288,9 @@ func (c *compiler) drop(st *parser.Drop) (*program, error) {
 				return fmt.Errorf("no such view: %s (View '%s' does not exist)", name, name)
 			}
 			if err := checkAssertionRefs(e, viewKindText(v), name); err != nil {
+				return err
+			}
+			if err := checkViewExpressionRefs(e, v); err != nil {
 				return err
 			}
 			if err := putCatalog(e, viewCatalogKey(name), ""); err != nil {

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/quereus/quereus/engine/parser"
+	"github.com/quereus/quereus/engine/schema"
 	"github.com/quereus/quereus/storage/value"
 )
 
@@ -98,10 +99,25 @@ func gateDDL(ast parser.Stmt, prog *program) *program {
 	}
 	inner := prog.exec
 	prog.exec = func(e *env) (int64, []value.Row, error) {
-		if (e.conn.explicit || e.conn.apiTx) && e.conn.db.schemas.strictDDL() {
+		if (e.conn.explicit || e.conn.apiTx) && e.conn.db.schemas.strictDDL() && !droppedIndexMissing(e, ast) {
 			return 0, nil, fmt.Errorf("%s is not allowed inside an explicit transaction when ddl_transaction_policy = strict: the table module's schema change is not transactional", verb)
 		}
 		return inner(e)
 	}
 	return prog
+}
+
+// droppedIndexMissing reports a DROP INDEX whose target is not a droppable
+// index: name resolution fails first, with the statement's own error.
+func droppedIndexMissing(e *env, ast parser.Stmt) bool {
+	st, ok := ast.(*parser.Drop)
+	if !ok || st.Kind != parser.ObjIndex {
+		return false
+	}
+	sn := st.Name.Schema
+	if sn == "" {
+		sn = schema.MainSchema
+	}
+	ix := e.conn.catalog().IndexIn(sn, st.Name.Name)
+	return ix == nil || ix.Implicit
 }
