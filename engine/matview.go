@@ -286,6 +286,9 @@ func dropMaterializedView(e *env, v *schema.View) error {
 	if err := checkAssertionRefs(e, viewKindText(v), v.Name); err != nil {
 		return err
 	}
+	if err := checkViewExpressionRefs(e, v); err != nil {
+		return err
+	}
 	if err := putCatalog(e, viewCatalogKey(v.Name), ""); err != nil {
 		return err
 	}
@@ -366,4 +369,25 @@ func viewKindText(v *schema.View) string {
 		return "materialized view"
 	}
 	return "view"
+}
+
+// checkViewExpressionRefs refuses to drop view v while a table's CHECK
+// constraint reads it, directly or through another view.
+func checkViewExpressionRefs(e *env, v *schema.View) error {
+	cat := e.conn.catalog()
+	kind := viewKindText(v)
+	for _, t := range cat.Tables() {
+		for _, ck := range t.Checks {
+			if mentionsTable(ck.Expr, v.Name) {
+				return fmt.Errorf("cannot drop %s 'main.%s': it is referenced by CHECK constraint '%s' on table '%s'", kind, v.Name, ck.Name, t.Name)
+			}
+			for _, via := range cat.Views() {
+				if via != v && mentionsTable(ck.Expr, via.Name) && mentionsTable(via.Def, v.Name) {
+					return fmt.Errorf("cannot drop %s 'main.%s': CHECK constraint '%s' on table '%s' reaches it through %s '%s' — drop or redefine it first",
+						kind, v.Name, ck.Name, t.Name, viewKindText(via), via.Name)
+				}
+			}
+		}
+	}
+	return nil
 }

@@ -351,3 +351,18 @@ func TestMatViewBagBodyRejected(t *testing.T) {
 	mustExec(t, c, "create materialized view mvn as select count(*) n, a from nk group by a")
 	require.Equal(t, [][]any{{int64(1), "x"}, {int64(1), "y"}}, queryRows(t, c, "select n, a from mvn order by a"))
 }
+
+func TestDropViewReferencedByCheck(t *testing.T) {
+	_, c := openTestDB(t)
+	mustExec(t, c, `create table base (id integer primary key, v integer);
+		create materialized view msrc as select id, v from base;
+		create view vw as select id from msrc;
+		create table r1 (id integer primary key, check (id in (select id from msrc)));
+		create table r2 (id integer primary key, check (id in (select id from vw)))`)
+	_, err := queryErr(c, "drop materialized view msrc")
+	require.ErrorContains(t, err, "cannot drop materialized view 'main.msrc': it is referenced by CHECK constraint")
+	mustExec(t, c, "drop table r1")
+	_, err = queryErr(c, "drop materialized view msrc")
+	require.ErrorContains(t, err, "reaches it through view 'vw'")
+	mustExec(t, c, "drop table r2; drop view vw; drop materialized view msrc")
+}
