@@ -251,6 +251,8 @@ func (c *compiler) createMaintainedTable(st *parser.CreateTable) (*program, erro
 			if err := checkDeclaredShape(st, p); err != nil {
 				return nil, err
 			}
+		} else if err := checkDerivedTypes(st, plan.cols); err != nil {
+			return nil, err
 		}
 	}
 	create, err := c.createView(&parser.CreateView{Loc: st.Loc, Materialized: true, IfNotExists: st.IfNotExists,

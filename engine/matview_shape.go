@@ -103,3 +103,20 @@ func checkDeclaredShape(st *parser.CreateTable, p *mvProjection) error {
 	}
 	return nil
 }
+
+// checkDerivedTypes compares the declared column types of a maintained
+// table whose body is not a plain projection with the types the body's
+// planned columns derive (where both are known).
+func checkDerivedTypes(st *parser.CreateTable, cols []outCol) error {
+	for i, cd := range st.Columns {
+		if cd.Type == nil || i >= len(cols) {
+			continue
+		}
+		derived := typeName(cols[i].typ)
+		if derived != "" && !strings.EqualFold(typeName(cd.Type.Name), derived) {
+			return fmt.Errorf("maintained table %s: column %s is declared %s but the body derives type %s",
+				st.Name.Name, cd.Name, cd.Type.Name, derived)
+		}
+	}
+	return nil
+}

@@ -366,3 +366,11 @@ func TestDropViewReferencedByCheck(t *testing.T) {
 	require.ErrorContains(t, err, "reaches it through view 'vw'")
 	mustExec(t, c, "drop table r2; drop view vw; drop materialized view msrc")
 }
+
+func TestMaintainedDerivedTypeOfAggregateBody(t *testing.T) {
+	_, c := openTestDB(t)
+	mustExec(t, c, "create table agg_rt (id integer primary key, grp text not null, v integer not null)")
+	_, err := queryErr(c, `create table agg_rt_bad (grp text not null collate binary primary key, ja real null)
+		maintained as select grp, json_group_array(v) as ja from agg_rt group by grp`)
+	require.ErrorContains(t, err, "body derives type")
+}
