@@ -219,7 +219,12 @@ func (c *compiler) createMaintainedTable(st *parser.CreateTable) (*program, erro
 	}
 	names := st.MaintainedColumns
 	if len(st.Columns) > 0 {
-		sub := &compiler{conn: c.conn, cat: c.cat, params: newParamSet(), homeSchema: c.homeSchema}
+		home, err := c.targetSchema(st.Name.Schema)
+		if err != nil {
+			return nil, err
+		}
+		// The body resolves in the table's home schema.
+		sub := &compiler{conn: c.conn, cat: c.cat, params: newParamSet(), homeSchema: home}
 		plan, err := sub.query(&scope{noRow: true}, st.Maintained)
 		if err != nil {
 			return nil, err
@@ -247,7 +252,7 @@ func (c *compiler) createMaintainedTable(st *parser.CreateTable) (*program, erro
 			}
 			names = append(names, cd.Name)
 		}
-		if p := c.simpleProjection(st.Maintained, names); p != nil && len(p.cols) == len(st.Columns) {
+		if p := sub.simpleProjection(st.Maintained, names); p != nil && len(p.cols) == len(st.Columns) {
 			if err := checkDeclaredShape(st, p); err != nil {
 				return nil, err
 			}

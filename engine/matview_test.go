@@ -374,3 +374,13 @@ func TestMaintainedDerivedTypeOfAggregateBody(t *testing.T) {
 		maintained as select grp, json_group_array(v) as ja from agg_rt group by grp`)
 	require.ErrorContains(t, err, "body derives type")
 }
+
+func TestMaintainedTableHomeSchema(t *testing.T) {
+	_, c := openTestDB(t)
+	mustExec(t, c, `create table temp.mt_src (id integer primary key, n integer not null);
+		insert into temp.mt_src values (1, 2);
+		create table temp.mt (id integer primary key, n integer not null check (n <= 5)) maintained as select id, n from mt_src`)
+	require.Equal(t, [][]any{{int64(1), int64(2)}}, queryRows(t, c, "select * from temp.mt"))
+	_, err := queryErr(c, "insert into temp.mt_src values (2, 9)")
+	require.ErrorContains(t, err, "row derived into maintained table 'temp.mt'")
+}
