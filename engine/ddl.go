@@ -342,6 +342,9 @@ func dropTable(e *env, name string, ifExists bool) error {
 	if err := checkAssertionRefs(e, "table", t.Name); err != nil {
 		return err
 	}
+	if err := checkMaintainedRefs(e, t.Name); err != nil {
+		return err
+	}
 	if err := checkExpressionRefs(e, t.Name); err != nil {
 		return err
 	}

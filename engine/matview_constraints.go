@@ -267,3 +267,25 @@ func writesChecked(on []parser.Operation) bool {
 	}
 	return false
 }
+
+// checkMaintainedRefs refuses to drop a table that a maintained table's
+// declared CHECK constraint reads.
+func checkMaintainedRefs(e *env, table string) error {
+	for _, v := range e.conn.catalog().Views() {
+		if v.Declared == nil || strings.EqualFold(v.Name, table) {
+			continue
+		}
+		decl := *v.Declared
+		decl.Maintained = nil
+		t, err := e.conn.db.buildTable(&decl)
+		if err != nil {
+			continue
+		}
+		for _, ck := range t.Checks {
+			if mentionsTable(ck.Expr, table) {
+				return fmt.Errorf("cannot drop table 'main.%s': it is referenced by CHECK constraint '%s' on table '%s'", table, ck.Name, v.Name)
+			}
+		}
+	}
+	return nil
+}

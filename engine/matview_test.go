@@ -384,3 +384,15 @@ func TestMaintainedTableHomeSchema(t *testing.T) {
 	_, err := queryErr(c, "insert into temp.mt_src values (2, 9)")
 	require.ErrorContains(t, err, "row derived into maintained table 'temp.mt'")
 }
+
+func TestDropTableReadByMaintainedCheck(t *testing.T) {
+	_, c := openTestDB(t)
+	mustExec(t, c, `create table fquota (k integer primary key, lim integer not null); insert into fquota values (1, 100);
+		create table fqsrc (id integer primary key, n integer not null);
+		create table fmq (id integer primary key, n integer not null check (n <= (select lim from fquota where k = 1))) maintained as select id, n from fqsrc`)
+	_, err := queryErr(c, "drop table fquota")
+	require.ErrorContains(t, err, "it is referenced by CHECK constraint '_check_n' on table 'fmq'")
+	_, err = queryErr(c, "insert into fqsrc values (2, 500)")
+	require.ErrorContains(t, err, "row derived into maintained table 'main.fmq'")
+	mustExec(t, c, "drop table fmq; drop table fquota")
+}
