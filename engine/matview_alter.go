@@ -187,6 +187,9 @@ func (c *compiler) detachInto(e *env, v *schema.View, sub *compiler, def *parser
 		return err
 	}
 	for _, r := range rows {
+		if len(r) != len(t.Columns) {
+			return fmt.Errorf("cannot detach %s: the body produces %d columns but the table declares %d", v.Name, len(r), len(t.Columns))
+		}
 		row := append(value.Row(nil), r...)
 		if err := convertRow(t, row); err != nil {
 			return err

@@ -396,3 +396,13 @@ func TestDropTableReadByMaintainedCheck(t *testing.T) {
 	require.ErrorContains(t, err, "row derived into maintained table 'main.fmq'")
 	mustExec(t, c, "drop table fmq; drop table fquota")
 }
+
+func TestDetachShapeDrift(t *testing.T) {
+	_, c := openTestDB(t)
+	mustExec(t, c, `create table src (id integer primary key, v integer); insert into src values (1, 2);
+		create table mt (id integer primary key, v integer) maintained as select * from src;
+		alter table src add column z integer default 0`)
+	_, err := queryErr(c, "alter table mt drop maintained")
+	require.ErrorContains(t, err, "the body produces 3 columns but the table declares 2")
+	require.Equal(t, [][]any{{"materialized_view"}}, queryRows(t, c, "select type from schema() where name = 'mt'"))
+}
