@@ -148,9 +148,6 @@ func (c *compiler) tableRef(sc *scope, te *parser.TableRef, conj []parser.Expr, 
 }
 
 func (c *compiler) join(sc *scope, j *parser.Join, conj []parser.Expr, outerLeft *source) (*source, error) {
-	if j.Natural {
-		return nil, fmt.Errorf("NATURAL JOIN is not supported")
-	}
 	leftConj := conj
 	if j.Kind == parser.JoinRight || j.Kind == parser.JoinFull {
 		leftConj = nil
@@ -182,7 +179,11 @@ func (c *compiler) join(sc *scope, j *parser.Join, conj []parser.Expr, outerLeft
 			return nil, err
 		}
 	}
-	for _, name := range j.Using {
+	using := j.Using
+	if j.Natural {
+		using = commonColumns(l.slots, r.slots)
+	}
+	for _, name := range using {
 		li, err := uniqueSlot(l.slots, name)
 		if err != nil {
 			return nil, err
@@ -253,4 +254,25 @@ func markNullExtended(slots []slot, nLeft int, kind parser.JoinKind) {
 			slots[i].notNull = false
 		}
 	}
+}
+
+// commonColumns lists the visible column names both sides share, in the
+// left side's order: the implicit USING list of a NATURAL join.
+func commonColumns(left, right []slot) []string {
+	var out []string
+	seen := map[string]bool{}
+	for _, ls := range left {
+		k := strings.ToLower(ls.name)
+		if ls.hidden || seen[k] {
+			continue
+		}
+		for _, rs := range right {
+			if !rs.hidden && strings.EqualFold(rs.name, ls.name) {
+				out = append(out, ls.name)
+				seen[k] = true
+				break
+			}
+		}
+	}
+	return out
 }
