@@ -328,30 +328,8 @@ func (w *writer) findConflicts(row value.Row, key, selfKey []byte) ([]conflict, 
 // insert writes a new row. It returns false when the row was skipped
 // (OR IGNORE).
 func (w *writer) insert(row value.Row, action parser.ConflictAction) (bool, error) {
-	if err := w.checkNotNullAction(row, action); err != nil {
-		if ignorable(err, action) {
-			return false, nil
-		}
-		return false, err
-	}
-	if err := w.checkRow(parser.OpInsert, row, row, nil); err != nil {
-		if ignorable(err, action) {
-			return false, nil
-		}
-		return false, err
-	}
-	key := dataKey(w.t, row)
-	conflicts, err := w.findConflicts(row, key, nil)
-	if err != nil {
-		return false, err
-	}
-	if ok, err := w.settle(conflicts, action, row); !ok || err != nil {
-		return false, err
-	}
-	if err := w.fkCheckChild(row); err != nil {
-		if ignorable(err, action) {
-			return false, nil
-		}
+	key, ok, err := w.admit(parser.OpInsert, row, nil, nil, action)
+	if !ok || err != nil {
 		return false, err
 	}
 	if err := w.data.Put(key, encodeRow(row)); err != nil {
@@ -367,6 +345,41 @@ func (w *writer) insert(row value.Row, action parser.ConflictAction) (bool, erro
 			Key: pkValues(w.t, row), NewRow: row})
 	}
 	return true, nil
+}
+
+// admit runs the checks a new row version must pass before it is written —
+// NOT NULL, CHECK, uniqueness under the conflict action (REPLACE evicts the
+// conflicting rows), child-side foreign keys — and returns its data key. ok
+// is false when the write is skipped (IGNORE). oldRow and oldKey are the
+// version an UPDATE replaces (nil for an INSERT).
+func (w *writer) admit(op parser.Operation, row, oldRow value.Row, oldKey []byte, action parser.ConflictAction) (key []byte, ok bool, err error) {
+	if err := w.checkNotNullAction(row, action); err != nil {
+		if ignorable(err, action) {
+			return nil, false, nil
+		}
+		return nil, false, err
+	}
+	if err := w.checkRow(op, row, row, oldRow); err != nil {
+		if ignorable(err, action) {
+			return nil, false, nil
+		}
+		return nil, false, err
+	}
+	key = dataKey(w.t, row)
+	conflicts, err := w.findConflicts(row, key, oldKey)
+	if err != nil {
+		return nil, false, err
+	}
+	if ok, err := w.settle(conflicts, action, row); !ok || err != nil {
+		return nil, false, err
+	}
+	if err := w.fkCheckChild(row); err != nil {
+		if ignorable(err, action) {
+			return nil, false, nil
+		}
+		return nil, false, err
+	}
+	return key, true, nil
 }
 
 // settle resolves uniqueness conflicts: ok is false when the write must be
@@ -398,30 +411,8 @@ func (w *writer) settle(conflicts []conflict, action parser.ConflictAction, row 
 
 // update replaces the row stored under oldKey.
 func (w *writer) update(oldKey []byte, oldRow, newRow value.Row, action parser.ConflictAction) (bool, error) {
-	if err := w.checkNotNullAction(newRow, action); err != nil {
-		if ignorable(err, action) {
-			return false, nil
-		}
-		return false, err
-	}
-	if err := w.checkRow(parser.OpUpdate, newRow, newRow, oldRow); err != nil {
-		if ignorable(err, action) {
-			return false, nil
-		}
-		return false, err
-	}
-	key := dataKey(w.t, newRow)
-	conflicts, err := w.findConflicts(newRow, key, oldKey)
-	if err != nil {
-		return false, err
-	}
-	if ok, err := w.settle(conflicts, action, newRow); !ok || err != nil {
-		return false, err
-	}
-	if err := w.fkCheckChild(newRow); err != nil {
-		if ignorable(err, action) {
-			return false, nil
-		}
+	key, ok, err := w.admit(parser.OpUpdate, newRow, oldRow, oldKey, action)
+	if !ok || err != nil {
 		return false, err
 	}
 	if err := w.deleteIndexes(oldRow, oldKey); err != nil {
