@@ -351,47 +351,7 @@ func dropTable(e *env, name string, ifExists bool) error {
 	if err := checkDropReferenced(e, t); err != nil {
 		return err
 	}
-	db := e.conn.db
-	ds, err := db.dataStore(t)
-	if err != nil {
-		return err
-	}
-	if err := clearStore(e, e.txn.Store(ds)); err != nil {
-		return err
-	}
-	var idxNames []string
-	for _, ix := range t.Indexes {
-		is, err := db.indexStore(t, ix)
-		if err != nil {
-			return err
-		}
-		if err := clearStore(e, e.txn.Store(is)); err != nil {
-			return err
-		}
-		idxNames = append(idxNames, ix.Name)
-		if !ix.Implicit {
-			if err := putCatalog(e, indexCatalogKey(ix.Name), ""); err != nil {
-				return err
-			}
-		}
-	}
-	if err := putCatalog(e, tableCatalogKey(t.Name), ""); err != nil {
-		return err
-	}
-	if n, ok := db.store.RowCount(schema.MainSchema, t.Name); ok && n != 0 {
-		e.txn.AdjustRowCount(schema.MainSchema, t.Name, -n)
-	}
-	e.conn.editCatalog().DropTable(t.Name)
-	schemaEvent(e, storage.Drop, "table", t.Name, "")
-	tableName := t.Name
-	e.conn.afterCommit = append(e.conn.afterCommit, func() {
-		if db.catalog().Table(tableName) != nil {
-			return
-		}
-		db.forgetStores(tableName)
-		_ = db.store.Provider().DeleteTableStores(schema.MainSchema, tableName, idxNames)
-	})
-	return nil
+	return removeTable(e, schema.MainSchema, t)
 }
 
 func dropIndex(e *env, name string, ifExists bool) error {

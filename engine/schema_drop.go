@@ -3,6 +3,7 @@ package engine
 import (
 	"fmt"
 
+	"github.com/quereus/quereus/engine/schema"
 	"github.com/quereus/quereus/storage"
 )
 
@@ -20,6 +21,13 @@ func dropTableIn(e *env, sn, name string, ifExists bool) error {
 	if err := checkDropReferenced(e, t); err != nil {
 		return err
 	}
+	return removeTable(e, sn, t)
+}
+
+// removeTable deletes a table whose drop has passed its dependency checks:
+// its rows and index entries through the transaction, its catalog entries,
+// its row count and schema, and (after commit) its stores.
+func removeTable(e *env, sn string, t *schema.Table) error {
 	db := e.conn.db
 	ds, err := db.dataStore(t)
 	if err != nil {
