@@ -303,9 +303,8 @@ func convertForColumn(v value.Value, t Type) (value.Value, bool) {
 			return n, false
 		}
 		if n.Kind() == value.KindReal {
-			if !isWhole(n.Float()) {
-				return n, false
-			}
+			// A fractional value truncates toward zero, as Quereus stores
+			// 9.7 into an INTEGER column as 9; NaN and ±Inf fail.
 			return floatToInteger(n.Float())
 		}
 		return n, true

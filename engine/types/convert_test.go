@@ -1,6 +1,7 @@
 package types
 
 import (
+	"math"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -118,7 +119,7 @@ func TestConvertForColumn(t *testing.T) {
 		{s("123"), Integer, i(123)}, {s("45.6"), Real, f(45.6)}, {i(789), Text, s("789")},
 		{s("text_as_blob"), Blob, bl("text_as_blob")}, {s("999.99"), Numeric, f(999.99)},
 		{s("9007199254740993"), Numeric, i(9007199254740993)}, {s("9007199254740993"), Integer, i(9007199254740993)},
-		{f(4), Integer, i(4)}, {i(1), Real, f(1)}, {null, Integer, null}, {bl("x"), Any, bl("x")},
+		{f(4), Integer, i(4)}, {f(9.7), Integer, i(9)}, {f(-9.7), Integer, i(-9)}, {i(1), Real, f(1)}, {null, Integer, null}, {bl("x"), Any, bl("x")},
 		{i(0), Boolean, bo(false)}, {bo(true), Boolean, bo(true)}, {s("2024-07-26"), Date, s("2024-07-26")},
 	}
 	for _, c := range good {
@@ -134,7 +135,7 @@ func TestConvertForColumn(t *testing.T) {
 		in value.Value
 		to Type
 	}{
-		{s("not-a-number"), Integer}, {s("abc"), Real}, {s("{invalid"), JSON}, {f(1.5), Integer},
+		{s("not-a-number"), Integer}, {s("abc"), Real}, {s("{invalid"), JSON}, {f(math.NaN()), Integer}, {f(math.Inf(1)), Integer},
 		{bl("\x00"), Integer}, {i(1), Blob}, {s("not-a-date"), Date}, {bl("x"), Text}, {s("maybe"), Boolean},
 	}
 	for _, c := range bad {
