@@ -309,41 +309,30 @@ func (c *compiler) binary(sc *scope, x *parser.Binary) (*cexpr, error) {
 		if a.class == classInteger && b.class == classInteger && op != '/' {
 			class = classInteger
 		}
-		return derived(func(e *env, row value.Row) (value.Value, error) {
-			l, err := a.fn(e, row)
-			if err != nil {
-				return l, err
-			}
-			r, err := b.fn(e, row)
-			if err != nil {
-				return r, err
-			}
-			return arith(op, l, r)
-		}, class, a, b), nil
+		return derived(binaryEval(a, b, func(l, r value.Value) (value.Value, error) { return arith(op, l, r) }), class, a, b), nil
 	case parser.OpConcat:
-		return derived(func(e *env, row value.Row) (value.Value, error) {
-			l, err := a.fn(e, row)
-			if err != nil {
-				return l, err
-			}
-			r, err := b.fn(e, row)
-			return concat(l, r), err
-		}, classText, a, b), nil
+		return derived(binaryEval(a, b, func(l, r value.Value) (value.Value, error) { return concat(l, r), nil }), classText, a, b), nil
 	case parser.OpBitAnd, parser.OpBitOr, parser.OpShl, parser.OpShr:
 		op := map[parser.BinaryOp]string{parser.OpBitAnd: "&", parser.OpBitOr: "|", parser.OpShl: "<<", parser.OpShr: ">>"}[x.Op]
-		return derived(func(e *env, row value.Row) (value.Value, error) {
-			l, err := a.fn(e, row)
-			if err != nil {
-				return l, err
-			}
-			r, err := b.fn(e, row)
-			if err != nil {
-				return r, err
-			}
-			return bitOp(op, l, r)
-		}, classInteger, a, b), nil
+		return derived(binaryEval(a, b, func(l, r value.Value) (value.Value, error) { return bitOp(op, l, r) }), classInteger, a, b), nil
 	}
 	return c.comparison(x.Op, a, b)
+}
+
+// binaryEval evaluates both operands, left first, and combines them with op;
+// an operand's error stops the evaluation.
+func binaryEval(a, b *cexpr, op func(l, r value.Value) (value.Value, error)) evalFn {
+	return func(e *env, row value.Row) (value.Value, error) {
+		l, err := a.fn(e, row)
+		if err != nil {
+			return l, err
+		}
+		r, err := b.fn(e, row)
+		if err != nil {
+			return r, err
+		}
+		return op(l, r)
+	}
 }
 
 // logical implements AND / OR / XOR in three-valued logic.
