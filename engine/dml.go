@@ -264,19 +264,10 @@ func (c *compiler) update(st *parser.Update) (*program, error) {
 	action := conflictOf(st.OrConflict)
 	prog := &program{writes: true, cols: cols, rows: len(st.Returning) > 0, onError: action, explainer: src}
 	prog.exec = func(e *env) (int64, []value.Row, error) {
-		it, err := src.open(e)
+		targets, w, err := c.targetRows(e, src, t, parser.OpUpdate, checks)
 		if err != nil {
 			return 0, nil, err
 		}
-		targets, err := drain(e, it)
-		if err != nil {
-			return 0, nil, err
-		}
-		w, err := newWriter(e, c, t, parser.OpUpdate)
-		if err != nil {
-			return 0, nil, err
-		}
-		w.checks = checks
 		var n int64
 		var out []value.Row
 		done := map[string]bool{}
@@ -348,19 +339,10 @@ func (c *compiler) delete(st *parser.Delete) (*program, error) {
 	}
 	prog := &program{writes: true, cols: cols, rows: len(st.Returning) > 0, explainer: src}
 	prog.exec = func(e *env) (int64, []value.Row, error) {
-		it, err := src.open(e)
+		targets, w, err := c.targetRows(e, src, t, parser.OpDelete, checks)
 		if err != nil {
 			return 0, nil, err
 		}
-		targets, err := drain(e, it)
-		if err != nil {
-			return 0, nil, err
-		}
-		w, err := newWriter(e, c, t, parser.OpDelete)
-		if err != nil {
-			return 0, nil, err
-		}
-		w.checks = checks
 		var out []value.Row
 		for _, row := range targets {
 			if err := w.del(dataKey(t, row), row); err != nil {
@@ -478,4 +460,24 @@ func (c *compiler) updateFrom(t *schema.Table, sc *scope, st *parser.Update) (no
 		n = &filterNode{in: n, pred: pred}
 	}
 	return n, combined, nil
+}
+
+// targetRows collects every row an UPDATE or DELETE will change before any
+// is written (so the statement never sees its own writes) and returns the
+// writer that applies the changes.
+func (c *compiler) targetRows(e *env, src node, t *schema.Table, op parser.Operation, checks *rowChecks) ([]value.Row, *writer, error) {
+	it, err := src.open(e)
+	if err != nil {
+		return nil, nil, err
+	}
+	targets, err := drain(e, it)
+	if err != nil {
+		return nil, nil, err
+	}
+	w, err := newWriter(e, c, t, op)
+	if err != nil {
+		return nil, nil, err
+	}
+	w.checks = checks
+	return targets, w, nil
 }
