@@ -381,18 +381,9 @@ func (c *compiler) buildPath(t *schema.Table, ix *schema.Index, parts []schema.K
 // bounds computes the byte range of the path for one execution; empty is
 // true when a bound is NULL so nothing can match.
 func (p *accessPath) bounds(e *env) (lower, upper []byte, empty bool, err error) {
-	var prefix []byte
-	for i, ce := range p.eq {
-		v := value.Null()
-		if !p.eqNull[i] {
-			if v, err = ce.fn(e, nil); err != nil {
-				return nil, nil, false, err
-			}
-			if v.IsNull() {
-				return nil, nil, true, nil
-			}
-		}
-		prefix = appendKey(prefix, []value.Value{v}, p.parts[i:i+1])
+	prefix, empty, err := p.appendEqPrefix(nil, e)
+	if err != nil || empty {
+		return nil, nil, empty, err
 	}
 	lower, upper = prefix, prefixEnd(prefix)
 	k := len(p.eq)
@@ -457,6 +448,28 @@ func (p *accessPath) bounds(e *env) (lower, upper []byte, empty bool, err error)
 		}
 	}
 	return lower, upper, false, nil
+}
+
+// appendEqPrefix appends the key encoding of the equality prefix for one
+// execution to dst; empty is true when a compared value is NULL, so
+// nothing can match. For a point lookup (isPointLookup) it is the whole
+// primary key.
+func (p *accessPath) appendEqPrefix(dst []byte, e *env) (key []byte, empty bool, err error) {
+	var one [1]value.Value
+	for i, ce := range p.eq {
+		v := value.Null()
+		if !p.eqNull[i] {
+			if v, err = ce.fn(e, nil); err != nil {
+				return nil, false, err
+			}
+			if v.IsNull() {
+				return nil, true, nil
+			}
+		}
+		one[0] = v
+		dst = appendKey(dst, one[:], p.parts[i:i+1])
+	}
+	return dst, false, nil
 }
 
 // exprKeyPred recognizes `expression op value` where the expression reads

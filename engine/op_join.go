@@ -30,6 +30,12 @@ func (n *joinNode) open(e *env) (rowIter, error) {
 		return nil, err
 	}
 	j := &joinIter{n: n, e: e, left: l}
+	if n.kind != parser.JoinRight && n.kind != parser.JoinFull {
+		if j.probe, err = newPointProbe(e, n.right); err != nil {
+			l.Close()
+			return nil, err
+		}
+	}
 	if n.kind == parser.JoinRight || n.kind == parser.JoinFull {
 		it, err := n.right.open(e)
 		if err != nil {
@@ -46,12 +52,15 @@ func (n *joinNode) open(e *env) (rowIter, error) {
 }
 
 type joinIter struct {
-	n            *joinNode
-	e            *env
-	left         rowIter
-	cur          value.Row // current left row
-	right        rowIter
-	matched      bool
+	n       *joinNode
+	e       *env
+	left    rowIter
+	cur     value.Row // current left row
+	right   rowIter
+	matched bool
+	// probe, when set, answers the right side for every left row (a
+	// primary-key point lookup on left columns) instead of re-opening it.
+	probe        *pointProbe
 	rightRows    []value.Row
 	rightMatched []bool
 	ri           int
@@ -88,7 +97,15 @@ func (j *joinIter) Next() (value.Row, error) {
 				continue
 			}
 			j.cur, j.matched, j.ri = l, false, 0
-			if j.rightRows == nil {
+			if j.probe != nil {
+				j.e.push(l)
+				err = j.probe.bind(j.e)
+				j.e.pop()
+				if err != nil {
+					return nil, err
+				}
+				j.right = j.probe
+			} else if j.rightRows == nil {
 				j.e.push(l)
 				j.right, err = j.n.right.open(j.e)
 				j.e.pop()
@@ -164,6 +181,9 @@ func (j *joinIter) nextUnmatchedRight() (value.Row, error) {
 func (j *joinIter) Close() {
 	if j.right != nil {
 		j.right.Close()
+	}
+	if j.probe != nil {
+		j.probe.release()
 	}
 	j.left.Close()
 }

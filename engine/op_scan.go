@@ -24,15 +24,19 @@ func (n *scanNode) open(e *env) (rowIter, error) {
 	if n.path.in != nil {
 		return n.openIn(e, data)
 	}
+	if n.path.isPointLookup() {
+		key, empty, err := n.path.appendEqPrefix(nil, e)
+		if err != nil || empty {
+			return &sliceIter{}, err
+		}
+		return n.lookup(data, key)
+	}
 	lower, upper, empty, err := n.path.bounds(e)
 	if err != nil {
 		return nil, err
 	}
 	if empty {
 		return &sliceIter{}, nil
-	}
-	if n.path.isPointLookup() {
-		return n.lookup(data, lower)
 	}
 	src := data
 	if n.path.index != nil {
@@ -46,7 +50,17 @@ func (n *scanNode) open(e *env) (rowIter, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &scanIter{e: e, it: it, data: data, viaIndex: n.path.index != nil, ncols: len(n.t.Columns)}, nil
+	return newScanIter(e, it, data, n.path.index != nil, len(n.t.Columns)), nil
+}
+
+// newScanIter wraps a store iterator; viaIndex means its values are
+// primary keys to fetch from data (through one kept Lookup).
+func newScanIter(e *env, it storage.Iterator, data storage.KVStore, viaIndex bool, ncols int) *scanIter {
+	s := &scanIter{e: e, it: it, ncols: ncols}
+	if viaIndex {
+		s.fetch = storage.NewLookup(data)
+	}
+	return s
 }
 
 // isPointLookup reports whether the path fixes every primary-key
@@ -70,11 +84,12 @@ func (n *scanNode) lookup(data storage.KVStore, key []byte) (rowIter, error) {
 }
 
 type scanIter struct {
-	e        *env
-	it       storage.Iterator
-	data     storage.KVStore
-	viaIndex bool
-	ncols    int
+	e  *env
+	it storage.Iterator
+	// fetch reads the table row of each index entry (nil for a primary-key
+	// scan, whose values are the rows).
+	fetch storage.Lookup
+	ncols int
 }
 
 func (s *scanIter) Next() (value.Row, error) {
@@ -83,8 +98,8 @@ func (s *scanIter) Next() (value.Row, error) {
 			return nil, err
 		}
 		raw := s.it.Value()
-		if s.viaIndex {
-			v, found, err := s.data.Get(raw)
+		if s.fetch != nil {
+			v, found, err := s.fetch.Get(raw)
 			if err != nil {
 				return nil, err
 			}
@@ -98,7 +113,12 @@ func (s *scanIter) Next() (value.Row, error) {
 	return nil, s.it.Err()
 }
 
-func (s *scanIter) Close() { s.it.Close() }
+func (s *scanIter) Close() {
+	if s.fetch != nil {
+		s.fetch.Close()
+	}
+	s.it.Close()
+}
 
 // openIn scans one key range per IN-list value, one after the other.
 func (n *scanNode) openIn(e *env, data storage.KVStore) (rowIter, error) {
@@ -139,7 +159,7 @@ func (m *multiRangeIter) Next() (value.Row, error) {
 			if err != nil {
 				return nil, err
 			}
-			m.cur = &scanIter{e: m.e, it: it, data: m.data, viaIndex: m.n.path.index != nil, ncols: len(m.n.t.Columns)}
+			m.cur = newScanIter(m.e, it, m.data, m.n.path.index != nil, len(m.n.t.Columns))
 		}
 		row, err := m.cur.Next()
 		if err != nil || row != nil {
