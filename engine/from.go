@@ -173,6 +173,10 @@ func (c *compiler) join(sc *scope, j *parser.Join, conj []parser.Expr, outerLeft
 	out := &source{slots: append(append([]slot{}, l.slots...), r.slots...)}
 	markNullExtended(out.slots, len(l.slots), j.Kind)
 	jn := &joinNode{left: l.node, right: r.node, kind: j.Kind, nLeft: len(l.slots), nRight: len(r.slots)}
+	if j.Kind != parser.JoinRight && j.Kind != parser.JoinFull {
+		allowRowReuse(l.node)
+		allowRowReuse(r.node)
+	}
 	combined := &scope{slots: out.slots, parent: sc}
 	if j.On != nil {
 		if jn.on, err = c.expr(combined, j.On); err != nil {

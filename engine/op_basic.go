@@ -3,6 +3,7 @@ package engine
 import (
 	"strings"
 
+	"github.com/quereus/quereus/engine/parser"
 	"github.com/quereus/quereus/storage/keyenc"
 	"github.com/quereus/quereus/storage/value"
 )
@@ -106,8 +107,29 @@ func yieldsFreshRows(it rowIter) bool {
 	if f, ok := it.(*filterIter); ok {
 		it = f.in
 	}
-	_, ok := it.(*scanIter)
-	return ok
+	s, ok := it.(*scanIter)
+	return ok && !s.reuse
+}
+
+// allowRowReuse marks the operators that produce n's rows as free to hand
+// out one reused row buffer, for a consumer that is done with a row when it
+// asks for the next: an aggregate (it copies the values it keeps), or a
+// nested-loop join's inputs (it copies both sides into the joined row, and
+// reads the left row only until it moves to the next one). Filters pass
+// rows through, so the mark goes through them; it stops at any other
+// operator. A RIGHT or FULL join keeps right rows and emits them late, so
+// it neither reuses its output nor gets reused inputs.
+func allowRowReuse(n node) {
+	switch n := n.(type) {
+	case *filterNode:
+		allowRowReuse(n.in)
+	case *scanNode:
+		n.reuseRows = true
+	case *joinNode:
+		if n.kind != parser.JoinRight && n.kind != parser.JoinFull {
+			n.reuseOut = true
+		}
+	}
 }
 
 type projectIter struct {

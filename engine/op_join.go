@@ -17,6 +17,9 @@ type joinNode struct {
 	// flags are existence columns appended to each row: true = "did the
 	// right side match", false = "did the left side match".
 	flags []bool
+	// reuseOut: the consumer drops each row before asking for the next
+	// (allowRowReuse), so joined rows are built in one buffer.
+	reuseOut bool
 }
 
 func (n *joinNode) explain(out *[]string, depth int) {
@@ -64,12 +67,29 @@ type joinIter struct {
 	rightRows    []value.Row
 	rightMatched []bool
 	ri           int
-	tail         int // emitting unmatched right rows
+	tail         int       // emitting unmatched right rows
+	out          value.Row // the reused output row (joinNode.reuseOut)
 	leftDone     bool
 }
 
 func (j *joinIter) combine(l, r value.Row) value.Row {
-	out := make(value.Row, j.n.nLeft+j.n.nRight+len(j.n.flags))
+	n := j.n.nLeft + j.n.nRight + len(j.n.flags)
+	var out value.Row
+	if j.n.reuseOut && len(j.out) == n {
+		out = j.out
+		// A missing (or short) side must leave NULLs, not the last row's values.
+		if len(l) < j.n.nLeft {
+			clear(out[len(l):j.n.nLeft])
+		}
+		if len(r) < j.n.nRight {
+			clear(out[j.n.nLeft+len(r) : j.n.nLeft+j.n.nRight])
+		}
+	} else {
+		out = make(value.Row, n)
+		if j.n.reuseOut {
+			j.out = out
+		}
+	}
 	copy(out, l)
 	copy(out[j.n.nLeft:], r)
 	for i, right := range j.n.flags {

@@ -11,6 +11,9 @@ type scanNode struct {
 	db   *Database
 	t    *schema.Table
 	path *accessPath
+	// reuseRows: the consumer drops each row before asking for the next
+	// (allowRowReuse), so the scan decodes every row into one buffer.
+	reuseRows bool
 }
 
 func (n *scanNode) explain(out *[]string, depth int) { addExplain(out, depth, n.path.detail) }
@@ -50,14 +53,14 @@ func (n *scanNode) open(e *env) (rowIter, error) {
 	if err != nil {
 		return nil, err
 	}
-	return newScanIter(e, it, data, n.path.index != nil, len(n.t.Columns)), nil
+	return n.newScanIter(e, it, data), nil
 }
 
-// newScanIter wraps a store iterator; viaIndex means its values are
-// primary keys to fetch from data (through one kept Lookup).
-func newScanIter(e *env, it storage.Iterator, data storage.KVStore, viaIndex bool, ncols int) *scanIter {
-	s := &scanIter{e: e, it: it, ncols: ncols}
-	if viaIndex {
+// newScanIter wraps a store iterator over n's path; on an index path its
+// values are primary keys to fetch from data (through one kept Lookup).
+func (n *scanNode) newScanIter(e *env, it storage.Iterator, data storage.KVStore) *scanIter {
+	s := &scanIter{e: e, it: it, ncols: len(n.t.Columns), reuse: n.reuseRows}
+	if n.path.index != nil {
 		s.fetch = storage.NewLookup(data)
 	}
 	return s
@@ -90,6 +93,9 @@ type scanIter struct {
 	// scan, whose values are the rows).
 	fetch storage.Lookup
 	ncols int
+	// reuse: decode every row into buf (scanNode.reuseRows).
+	reuse bool
+	buf   value.Row
 }
 
 func (s *scanIter) Next() (value.Row, error) {
@@ -107,6 +113,11 @@ func (s *scanIter) Next() (value.Row, error) {
 				continue
 			}
 			raw = v
+		}
+		if s.reuse {
+			row, err := decodeRowInto(s.buf, raw, s.ncols)
+			s.buf = row
+			return row, err
 		}
 		return decodeRow(raw, s.ncols)
 	}
@@ -159,7 +170,7 @@ func (m *multiRangeIter) Next() (value.Row, error) {
 			if err != nil {
 				return nil, err
 			}
-			m.cur = newScanIter(m.e, it, m.data, m.n.path.index != nil, len(m.n.t.Columns))
+			m.cur = m.n.newScanIter(m.e, it, m.data)
 		}
 		row, err := m.cur.Next()
 		if err != nil || row != nil {

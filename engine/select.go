@@ -328,6 +328,7 @@ func (c *compiler) selectCore(sc *scope, core *parser.SelectCore, orderBy []*par
 		if err != nil {
 			return nil, err
 		}
+		allowRowReuse(root)
 		root = &aggNode{in: root, groups: ab.groups, aggs: ab.aggs}
 		if having != nil {
 			root = &filterNode{in: root, pred: having}
