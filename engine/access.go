@@ -3,11 +3,13 @@ package engine
 import (
 	"bytes"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
 	"github.com/quereus/quereus/engine/parser"
 	"github.com/quereus/quereus/engine/schema"
+	"github.com/quereus/quereus/engine/types"
 	"github.com/quereus/quereus/storage/value"
 )
 
@@ -41,6 +43,9 @@ type accessPath struct {
 	reverse    bool
 	cost       float64
 	detail     string
+	// used are the indexes (in the predicate list the path was built
+	// from) of the equality and range predicates its key range applies.
+	used []int
 }
 
 // usesKey reports whether the path seeks rather than scans.
@@ -59,6 +64,12 @@ type keyPred struct {
 	expr string
 	// list holds the values of an `IN (...)` predicate (op "in").
 	list []*cexpr
+	// src is the WHERE/ON conjunct the predicate came from.
+	src parser.Expr
+	// exact: a key range built from this predicate holds exactly the rows
+	// that satisfy it (see exactKeyPred), so a path using it makes the
+	// conjunct redundant.
+	exact bool
 }
 
 // keyPreds extracts the conjuncts usable as key bounds on table slots.
@@ -90,19 +101,19 @@ func (c *compiler) keyPreds(tsc *scope, keyScope *scope, conj []parser.Expr) []k
 				continue
 			}
 			if kp, ok := c.keyPred(tsc, keyScope, x.L, x.R, op); ok {
-				out = append(out, kp)
+				out = append(out, withSrc(kp, x))
 			} else if kp, ok := c.keyPred(tsc, keyScope, x.R, x.L, flipOp(op)); ok {
-				out = append(out, kp)
+				out = append(out, withSrc(kp, x))
 			}
 		case *parser.Between:
 			if x.Not {
 				continue
 			}
 			if kp, ok := c.keyPred(tsc, keyScope, x.X, x.Lo, ">="); ok {
-				out = append(out, kp)
+				out = append(out, withSrc(kp, x))
 			}
 			if kp, ok := c.keyPred(tsc, keyScope, x.X, x.Hi, "<="); ok {
-				out = append(out, kp)
+				out = append(out, withSrc(kp, x))
 			}
 		case *parser.In:
 			if x.Not || x.Select != nil || x.Table != nil || len(x.List) == 0 || len(x.List) > maxInSeeks {
@@ -123,7 +134,7 @@ func (c *compiler) keyPreds(tsc *scope, keyScope *scope, conj []parser.Expr) []k
 				list = append(list, kp.val)
 			}
 			if ok {
-				first.op, first.list, first.val = "in", list, nil
+				first.op, first.list, first.val, first.exact = "in", list, nil, false
 				out = append(out, first)
 			}
 		case *parser.Like:
@@ -143,6 +154,46 @@ func (c *compiler) keyPreds(tsc *scope, keyScope *scope, conj []parser.Expr) []k
 		}
 	}
 	return out
+}
+
+func withSrc(kp keyPred, src parser.Expr) keyPred {
+	kp.src = src
+	return kp
+}
+
+// exactKeyPred reports whether the key range of `col op val` holds exactly
+// the rows for which the comparison is true, so the comparison need not be
+// evaluated again per row. The key encoding orders numbers by value and
+// BINARY text by bytes, as comparison does, and equal values get equal
+// bytes (keyenc); so it holds for a column declared INTEGER, REAL or TEXT
+// (BINARY) compared with a deterministic value (a literal, a parameter or
+// another table's column) that is neither JSON nor TIMESPAN. NULL keys sort
+// first, inside a range open below, so a range bound needs a NOT NULL column
+// (an equality never matches NULL).
+func exactKeyPred(sl slot, coll, op string, val *cexpr, valX parser.Expr) bool {
+	if op != "=" && !sl.notNull {
+		return false
+	}
+	switch declaredType(sl.typ) {
+	case types.Integer, types.Real:
+	case types.Text:
+		if !sameColl(coll, "BINARY") {
+			return false
+		}
+	default:
+		return false
+	}
+	if vt := staticTypeOf(val); vt == types.JSON || vt == types.Timespan {
+		return false
+	}
+	switch x := valX.(type) {
+	case *parser.Literal, *parser.Param, *parser.ColumnRef:
+		return true
+	case *parser.Unary:
+		_, lit := x.X.(*parser.Literal)
+		return lit && x.Op == parser.OpNeg
+	}
+	return false
 }
 
 func flipOp(op string) string {
@@ -187,7 +238,7 @@ func (c *compiler) keyPred(tsc, keyScope *scope, colX, valX parser.Expr, op stri
 	_, vf := coerceOperands(colCE, val)
 	v := *val
 	v.fn = vf
-	return keyPred{col: idx, op: op, val: &v, coll: coll}, true
+	return keyPred{col: idx, op: op, val: &v, coll: coll, exact: exactKeyPred(sl, coll, op, val, valX)}, true
 }
 
 // refersTo reports whether x references any of the slots.
@@ -313,7 +364,7 @@ func (c *compiler) buildPath(t *schema.Table, ix *schema.Index, parts []schema.K
 	}
 	for i, part := range parts {
 		found := false
-		for _, kp := range preds {
+		for ki, kp := range preds {
 			if !matches(kp, i) {
 				continue
 			}
@@ -327,6 +378,7 @@ func (c *compiler) buildPath(t *schema.Table, ix *schema.Index, parts []schema.K
 			if kp.op == "=" && usableCollPart(t, part, kp.coll) {
 				p.eq = append(p.eq, kp.val)
 				p.eqNull = append(p.eqNull, false)
+				p.used = append(p.used, ki)
 				terms = append(terms, name(i)+"=?")
 				found = true
 				break
@@ -355,16 +407,18 @@ func (c *compiler) buildPath(t *schema.Table, ix *schema.Index, parts []schema.K
 		if p.likePrefix != "" {
 			break
 		}
-		for _, kp := range preds {
+		for ki, kp := range preds {
 			if !matches(kp, i) || kp.op == "=" || kp.op == "null" || !usableCollPart(t, part, kp.coll) {
 				continue
 			}
 			b := &seekBound{val: kp.val, incl: kp.op == ">=" || kp.op == "<=", op: kp.op}
 			if (kp.op == ">" || kp.op == ">=") && p.lo == nil {
 				p.lo = b
+				p.used = append(p.used, ki)
 				terms = append(terms, name(i)+kp.op+"?")
 			} else if (kp.op == "<" || kp.op == "<=") && p.hi == nil {
 				p.hi = b
+				p.used = append(p.used, ki)
 				terms = append(terms, name(i)+kp.op+"?")
 			}
 		}
@@ -448,6 +502,34 @@ func (p *accessPath) bounds(e *env) (lower, upper []byte, empty bool, err error)
 		}
 	}
 	return lower, upper, false, nil
+}
+
+// impliedConjuncts lists the conjuncts whose every key predicate is exact
+// and applied by p's key range: every row the path yields satisfies them.
+func (p *accessPath) impliedConjuncts(preds []keyPred) []parser.Expr {
+	if len(p.used) == 0 || p.in != nil || p.likePrefix != "" {
+		return nil
+	}
+	used := make([]bool, len(preds))
+	for _, ki := range p.used {
+		used[ki] = true
+	}
+	var out []parser.Expr
+	for i, kp := range preds {
+		if kp.src == nil || !used[i] || slices.Contains(out, kp.src) {
+			continue
+		}
+		all := true
+		for j, other := range preds {
+			if other.src == kp.src && (!used[j] || !other.exact) {
+				all = false
+			}
+		}
+		if all {
+			out = append(out, kp.src)
+		}
+	}
+	return out
 }
 
 // appendEqPrefix appends the key encoding of the equality prefix for one

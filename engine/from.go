@@ -2,6 +2,7 @@ package engine
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/quereus/quereus/engine/parser"
@@ -15,6 +16,10 @@ type source struct {
 	// scan is set when the source is a single base-table scan (for ORDER BY
 	// satisfaction by the access path).
 	scan *scanNode
+	// implied are conjuncts (of the WHERE or an inner join's ON) that
+	// every row of the source satisfies because its access paths apply
+	// them exactly (accessPath.impliedConjuncts); they need no re-check.
+	implied []parser.Expr
 }
 
 // from plans a FROM clause. conj are WHERE conjuncts usable for access
@@ -141,9 +146,11 @@ func (c *compiler) tableRef(sc *scope, te *parser.TableRef, conj []parser.Expr, 
 	if te.Alias != "" && !strings.EqualFold(te.Alias, t.Name) {
 		label += " AS " + te.Alias
 	}
-	path := c.choosePath(t, label, c.keyPreds(tsc, keyScope, conj))
+	preds := c.keyPreds(tsc, keyScope, conj)
+	path := c.choosePath(t, label, preds)
 	scan := &scanNode{db: c.conn.db, t: t, path: path}
 	src.node, src.scan = scan, scan
+	src.implied = path.impliedConjuncts(preds)
 	return src, nil
 }
 
@@ -172,6 +179,18 @@ func (c *compiler) join(sc *scope, j *parser.Join, conj []parser.Expr, outerLeft
 	}
 	out := &source{slots: append(append([]slot{}, l.slots...), r.slots...)}
 	markNullExtended(out.slots, len(l.slots), j.Kind)
+	// Rows of the left side, and right rows matched to them, satisfy the
+	// conjuncts their paths imply; every joined row does for an inner join
+	// (a LEFT join's NULL-padded rows do only for the left side's).
+	on := splitAnd(j.On, nil)
+	switch j.Kind {
+	case parser.JoinInner, parser.JoinCross, parser.JoinComma:
+		out.implied = append(append(out.implied, l.implied...), r.implied...)
+		on = withoutConjuncts(on, r.implied)
+	case parser.JoinLeft:
+		out.implied = append(out.implied, l.implied...)
+		on = withoutConjuncts(on, r.implied)
+	}
 	jn := &joinNode{left: l.node, right: r.node, kind: j.Kind, nLeft: len(l.slots), nRight: len(r.slots)}
 	if j.Kind != parser.JoinRight && j.Kind != parser.JoinFull {
 		allowRowReuse(l.node)
@@ -179,8 +198,15 @@ func (c *compiler) join(sc *scope, j *parser.Join, conj []parser.Expr, outerLeft
 	}
 	combined := &scope{slots: out.slots, parent: sc}
 	if j.On != nil {
+		// The full ON is compiled for its errors; the conjuncts the right
+		// side's path applies are then left out of the per-row check.
 		if jn.on, err = c.expr(combined, j.On); err != nil {
 			return nil, err
+		}
+		if len(on) < len(splitAnd(j.On, nil)) {
+			if jn.on, err = c.conjunction(combined, on); err != nil {
+				return nil, err
+			}
 		}
 	}
 	using := j.Using
@@ -214,6 +240,45 @@ func (c *compiler) join(sc *scope, j *parser.Join, conj []parser.Expr, outerLeft
 		jn.flags = append(jn.flags, strings.EqualFold(f.Side, "right"))
 	}
 	out.node = jn
+	return out, nil
+}
+
+// withoutConjuncts returns conj minus the conjuncts in drop. It drops
+// nothing when a remaining conjunct holds a subquery: the remaining ones are
+// compiled a second time (after the whole condition, for its errors), and a
+// subquery's planning is kept to one pass.
+func withoutConjuncts(conj, drop []parser.Expr) []parser.Expr {
+	if len(drop) == 0 {
+		return conj
+	}
+	for _, x := range conj {
+		if !slices.Contains(drop, x) && hasSubquery(x) {
+			return conj
+		}
+	}
+	var out []parser.Expr
+	for _, x := range conj {
+		if !slices.Contains(drop, x) {
+			out = append(out, x)
+		}
+	}
+	return out
+}
+
+// conjunction compiles the AND of conj (nil when conj is empty: no check).
+func (c *compiler) conjunction(sc *scope, conj []parser.Expr) (*cexpr, error) {
+	var out *cexpr
+	for _, x := range conj {
+		ce, err := c.expr(sc, x)
+		if err != nil {
+			return nil, err
+		}
+		if out == nil {
+			out = ce
+		} else {
+			out = logical(parser.OpAnd, out, ce)
+		}
+	}
 	return out, nil
 }
 

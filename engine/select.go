@@ -177,11 +177,20 @@ func (c *compiler) selectCore(sc *scope, core *parser.SelectCore, orderBy []*par
 		if containsAggregate(core.Where) && !underAggregation(sc) {
 			return nil, fmt.Errorf("misuse of aggregate function in WHERE")
 		}
+		// The whole WHERE is compiled for its errors; the conjuncts the
+		// access paths apply exactly are then left out of the per-row check.
 		pred, err := c.expr(srcScope, core.Where)
 		if err != nil {
 			return nil, err
 		}
-		root = &filterNode{in: root, pred: pred}
+		if rest := withoutConjuncts(conj, src.implied); len(rest) < len(conj) {
+			if pred, err = c.conjunction(srcScope, rest); err != nil {
+				return nil, err
+			}
+		}
+		if pred != nil {
+			root = &filterNode{in: root, pred: pred}
+		}
 	}
 	grouped := len(core.GroupBy) > 0 || containsAggregate(core.Having)
 	for _, rc := range core.Columns {
