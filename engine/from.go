@@ -131,8 +131,9 @@ func (c *compiler) tableRef(sc *scope, te *parser.TableRef, conj []parser.Expr, 
 		return derivedSource(&materialNode{in: plan.root}, plan.cols, alias, v.Columns)
 	}
 	src := &source{}
-	for _, col := range t.Columns {
-		src.slots = append(src.slots, slot{table: alias, name: col.Name, typ: col.Type, coll: col.Collation, schemaName: schemaOf(t), notNull: col.NotNull})
+	need := make([]bool, len(t.Columns))
+	for i, col := range t.Columns {
+		src.slots = append(src.slots, slot{table: alias, name: col.Name, typ: col.Type, coll: col.Collation, schemaName: schemaOf(t), notNull: col.NotNull, use: &need[i]})
 	}
 	var avail *scope
 	if left != nil {
@@ -148,7 +149,7 @@ func (c *compiler) tableRef(sc *scope, te *parser.TableRef, conj []parser.Expr, 
 	}
 	preds := c.keyPreds(tsc, keyScope, conj)
 	path := c.choosePath(t, label, preds)
-	scan := &scanNode{db: c.conn.db, t: t, path: path}
+	scan := &scanNode{db: c.conn.db, t: t, path: path, need: need}
 	src.node, src.scan = scan, scan
 	src.implied = path.impliedConjuncts(preds)
 	return src, nil
@@ -299,6 +300,7 @@ func uniqueSlot(slots []slot, name string) (int, error) {
 }
 
 func slotCexpr(i int, s slot) *cexpr {
+	s.markUsed()
 	ce := &cexpr{fn: func(_ *env, row value.Row) (value.Value, error) { return row[i], nil }, col: i,
 		class: classOf(s.typ), typ: s.typ, coll: s.coll, rank: rankOf(s.coll), notNull: s.notNull}
 	if s.typ == "" {

@@ -47,7 +47,7 @@ func (p *pointProbe) bind(e *env) error {
 	if err != nil || !found {
 		return err
 	}
-	if p.row, err = decodeRowInto(p.row, raw, len(p.n.t.Columns)); err != nil {
+	if p.row, err = decodeRowInto(p.row, raw, len(p.n.t.Columns), p.n.need); err != nil {
 		return err
 	}
 	p.ready = true
@@ -66,9 +66,10 @@ func (p *pointProbe) Next() (value.Row, error) {
 func (p *pointProbe) Close()   {}
 func (p *pointProbe) release() { p.look.Close() }
 
-// decodeRowInto is decodeRow reusing dst's storage.
-func decodeRowInto(dst value.Row, b []byte, ncols int) (value.Row, error) {
-	row, err := rowenc.DecodeRowInto(dst, b)
+// decodeRowInto is decodeRow reusing dst's storage (nil for a new row) and
+// decoding only the needed columns (need nil: all; see scanNode.need).
+func decodeRowInto(dst value.Row, b []byte, ncols int, need []bool) (value.Row, error) {
+	row, err := rowenc.DecodeRowNeeded(dst, b, need)
 	if err != nil {
 		return nil, err
 	}

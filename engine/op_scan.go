@@ -14,6 +14,10 @@ type scanNode struct {
 	// reuseRows: the consumer drops each row before asking for the next
 	// (allowRowReuse), so the scan decodes every row into one buffer.
 	reuseRows bool
+	// need, when set, marks the columns the query's expressions read
+	// (filled in while the query compiles, through slot.markUsed); the
+	// others are skipped when decoding and read as NULL. nil decodes all.
+	need []bool
 }
 
 func (n *scanNode) explain(out *[]string, depth int) { addExplain(out, depth, n.path.detail) }
@@ -59,7 +63,7 @@ func (n *scanNode) open(e *env) (rowIter, error) {
 // newScanIter wraps a store iterator over n's path; on an index path its
 // values are primary keys to fetch from data (through one kept Lookup).
 func (n *scanNode) newScanIter(e *env, it storage.Iterator, data storage.KVStore) *scanIter {
-	s := &scanIter{e: e, it: it, ncols: len(n.t.Columns), reuse: n.reuseRows}
+	s := &scanIter{e: e, it: it, ncols: len(n.t.Columns), reuse: n.reuseRows, need: n.need}
 	if n.path.index != nil {
 		s.fetch = storage.NewLookup(data)
 	}
@@ -79,7 +83,7 @@ func (n *scanNode) lookup(data storage.KVStore, key []byte) (rowIter, error) {
 	if err != nil || !found {
 		return &sliceIter{}, err
 	}
-	row, err := decodeRow(raw, len(n.t.Columns))
+	row, err := decodeRowInto(nil, raw, len(n.t.Columns), n.need)
 	if err != nil {
 		return nil, err
 	}
@@ -96,6 +100,7 @@ type scanIter struct {
 	// reuse: decode every row into buf (scanNode.reuseRows).
 	reuse bool
 	buf   value.Row
+	need  []bool // scanNode.need
 }
 
 func (s *scanIter) Next() (value.Row, error) {
@@ -114,12 +119,12 @@ func (s *scanIter) Next() (value.Row, error) {
 			}
 			raw = v
 		}
-		if s.reuse {
-			row, err := decodeRowInto(s.buf, raw, s.ncols)
-			s.buf = row
-			return row, err
+		if !s.reuse {
+			return decodeRowInto(nil, raw, s.ncols, s.need)
 		}
-		return decodeRow(raw, s.ncols)
+		row, err := decodeRowInto(s.buf, raw, s.ncols, s.need)
+		s.buf = row
+		return row, err
 	}
 	return nil, s.it.Err()
 }

@@ -19,6 +19,17 @@ type slot struct {
 	notNull bool
 	// schemaName qualifies the table for schema.t.col references.
 	schemaName string
+	// use, for a base-table column, is set when the column is resolved by
+	// name or read through slotCexpr (markUsed): the scan decodes only used
+	// columns (scanNode.need).
+	use *bool
+}
+
+// markUsed records that a compiled expression reads the column.
+func (s slot) markUsed() {
+	if s.use != nil {
+		*s.use = true
+	}
 }
 
 // scope resolves column names to row positions during compilation.
@@ -66,11 +77,13 @@ func (s *scope) resolve(ref *parser.ColumnRef) (depth, idx int, sl slot, err err
 			found = i
 		}
 		if found >= 0 {
+			sc.slots[found].markUsed()
 			return depth, found, sc.slots[found], nil
 		}
 		if i, err := sc.groupedRef(ref); err != nil {
 			return 0, 0, slot{}, err
 		} else if i >= 0 {
+			sc.slots[i].markUsed()
 			return depth, i, sc.slots[i], nil
 		}
 		if sc.boundary != nil && sc.parent != nil {

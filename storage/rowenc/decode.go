@@ -18,6 +18,14 @@ func DecodeRow(b []byte) (value.Row, error) {
 // returns the row (shorter than the table when columns were added after the
 // row was written; see the package doc).
 func DecodeRowInto(dst value.Row, b []byte) (value.Row, error) {
+	return DecodeRowNeeded(dst, b, nil)
+}
+
+// DecodeRowNeeded is DecodeRowInto decoding only the columns i with
+// need[i] set (every column when need is nil, and any column past the end
+// of need); the others are checked and skipped, and read as NULL. A query
+// that reads two columns of a wide row so builds no strings for the rest.
+func DecodeRowNeeded(dst value.Row, b []byte, need []bool) (value.Row, error) {
 	d, n, err := newDecoder(b)
 	if err != nil {
 		return dst[:0], err
@@ -27,6 +35,13 @@ func DecodeRowInto(dst value.Row, b []byte) (value.Row, error) {
 	}
 	dst = dst[:0]
 	for i := 0; i < n; i++ {
+		if i < len(need) && !need[i] {
+			if err := d.skip(); err != nil {
+				return dst, fmt.Errorf("column %d: %w", i, err)
+			}
+			dst = append(dst, value.Value{})
+			continue
+		}
 		v, err := d.value()
 		if err != nil {
 			return dst, fmt.Errorf("column %d: %w", i, err)
