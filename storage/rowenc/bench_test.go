@@ -49,3 +49,18 @@ func BenchmarkDecodeColumn(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkDecodeRowNeeded5 decodes the integer and real columns of the row
+// into a reused buffer, skipping both texts (a scan reading two columns).
+func BenchmarkDecodeRowNeeded5(b *testing.B) {
+	enc := EncodeRow(benchRow)
+	dst := make(value.Row, 0, 8)
+	need := []bool{true, false, false, true, false}
+	b.ReportAllocs()
+	for b.Loop() {
+		var err error
+		if dst, err = DecodeRowNeeded(dst, enc, need); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
