@@ -70,3 +70,44 @@ func TestScansDecodeOnlyNeededColumns(t *testing.T) {
 	require.NotNil(t, scan)
 	assert.Equal(t, []bool{true, false, false, false, true}, scan.need)
 }
+
+// projectQueries project bare columns straight off a scan (decoded into the
+// projected shape: columnLayout), or fall back to evaluating expressions.
+var projectQueries = []string{
+	`SELECT d, id, b FROM p`,
+	`SELECT c FROM p WHERE id >= 2 AND id < 4`,
+	`SELECT b, a FROM p WHERE a = 10`,
+	`SELECT id, id, b FROM p`,
+	`SELECT d FROM p ORDER BY c DESC`,
+	`SELECT id, b FROM p ORDER BY id DESC`,
+	`SELECT b, a + 1 FROM p`,
+	`SELECT e, x FROM q`,
+}
+
+func TestProjectionDecodesStraightIntoOutputRows(t *testing.T) {
+	_, c := openTestDB(t)
+	mustExec(t, c, needSchema+`; ALTER TABLE q ADD COLUMN x TEXT NULL; INSERT INTO q VALUES (5, 2, 'w', 'e5', 'x5')`)
+	for _, q := range projectQueries {
+		slow := strings.NewReplacer("FROM p", "FROM (SELECT * FROM p) p", "FROM q", "FROM (SELECT * FROM q) q").Replace(q)
+		want := queryRows(t, c, slow)
+		require.NotEmpty(t, want, slow)
+		assert.ElementsMatch(t, want, queryRows(t, c, q), q)
+	}
+	assert.Equal(t, [][]any{{"d1", int64(1), "x"}, {"d2", int64(2), "y"}, {"d3", int64(3), nil}, {nil, int64(4), "x"}},
+		queryRows(t, c, `SELECT d, id, b FROM p`))
+	assert.Equal(t, []int{1, -1, 2, -1, 0}, columnLayout(compiledProjection(t, c, `SELECT d, id, b FROM p`), 5))
+	assert.Nil(t, columnLayout(compiledProjection(t, c, `SELECT id, id FROM p`), 5))
+	assert.Nil(t, columnLayout(compiledProjection(t, c, `SELECT id + 1 FROM p`), 5))
+}
+
+// compiledProjection returns the expressions of a prepared query's top
+// projection.
+func compiledProjection(t *testing.T, c *Conn, sql string) []*cexpr {
+	t.Helper()
+	st, err := c.Prepare(context.Background(), sql)
+	require.NoError(t, err)
+	t.Cleanup(func() { _ = st.Close() })
+	p, ok := st.prog.query.root.(*projectNode)
+	require.True(t, ok, sql)
+	return p.exprs
+}

@@ -93,8 +93,35 @@ func (n *projectNode) open(e *env) (rowIter, error) {
 	if err != nil {
 		return nil, err
 	}
+	if s, ok := it.(*scanIter); ok && !s.reuse {
+		if pos := columnLayout(n.exprs, s.ncols); pos != nil {
+			s.proj, s.width = pos, len(n.exprs)
+			return &projectIter{e: e, in: it, exprs: n.exprs, projected: true}, nil
+		}
+	}
 	reuse := len(n.exprs) <= maxInPlaceProjection && yieldsFreshRows(it)
 	return &projectIter{e: e, in: it, exprs: n.exprs, inPlace: reuse}, nil
+}
+
+// columnLayout maps the columns of an ncols-wide row to their positions in
+// the projection exprs (-1: not projected) when every expression is a bare
+// column reference of the row and no column appears twice; else nil. A scan
+// can then decode straight into the projected row (scanIter.proj).
+func columnLayout(exprs []*cexpr, ncols int) []int {
+	if len(exprs) == 0 {
+		return nil
+	}
+	pos := make([]int, ncols)
+	for i := range pos {
+		pos[i] = -1
+	}
+	for i, ce := range exprs {
+		if ce.col < 0 || ce.depth != 0 || ce.col >= ncols || pos[ce.col] >= 0 {
+			return nil
+		}
+		pos[ce.col] = i
+	}
+	return pos
 }
 
 // maxInPlaceProjection bounds the projections computed in place (through a
@@ -139,12 +166,15 @@ type projectIter struct {
 	// inPlace: the input rows are fresh (yieldsFreshRows), so the output
 	// overwrites the input row when it fits, saving an allocation per row.
 	inPlace bool
+	// projected: the input is a scan decoding straight into projected rows
+	// (columnLayout), passed through as they are.
+	projected bool
 }
 
 func (p *projectIter) Next() (value.Row, error) {
 	r, err := p.in.Next()
-	if r == nil || err != nil {
-		return nil, err
+	if r == nil || err != nil || p.projected {
+		return r, err
 	}
 	if p.inPlace && len(p.exprs) <= len(r) {
 		var tmp [maxInPlaceProjection]value.Value

@@ -3,6 +3,7 @@ package engine
 import (
 	"github.com/quereus/quereus/engine/schema"
 	"github.com/quereus/quereus/storage"
+	"github.com/quereus/quereus/storage/rowenc"
 	"github.com/quereus/quereus/storage/value"
 )
 
@@ -101,6 +102,11 @@ type scanIter struct {
 	reuse bool
 	buf   value.Row
 	need  []bool // scanNode.need
+	// proj, when set by the projection reading this scan, maps each table
+	// column to its position in a width-wide output row (-1: not read):
+	// rows are decoded straight into that shape (projectNode.open).
+	proj  []int
+	width int
 }
 
 func (s *scanIter) Next() (value.Row, error) {
@@ -118,6 +124,13 @@ func (s *scanIter) Next() (value.Row, error) {
 				continue
 			}
 			raw = v
+		}
+		if s.proj != nil {
+			row := make(value.Row, s.width)
+			if err := rowenc.DecodeRowProjected(row, raw, s.proj); err != nil {
+				return nil, err
+			}
+			return row, nil
 		}
 		if !s.reuse {
 			return decodeRowInto(nil, raw, s.ncols, s.need)

@@ -54,6 +54,33 @@ func DecodeRowNeeded(dst value.Row, b []byte, need []bool) (value.Row, error) {
 	return dst, nil
 }
 
+// DecodeRowProjected decodes column j of an encoded row into dst[pos[j]]
+// for every j < len(pos) with pos[j] >= 0, and checks and skips the other
+// columns: a scan projecting a few columns builds its output row directly.
+// Entries of dst that no stored column maps to are left as they are (NULL
+// in a new row), as are those of columns the row was written without.
+func DecodeRowProjected(dst value.Row, b []byte, pos []int) error {
+	d, n, err := newDecoder(b)
+	if err != nil {
+		return err
+	}
+	for i := 0; i < n; i++ {
+		if i >= len(pos) || pos[i] < 0 {
+			if err := d.skip(); err != nil {
+				return fmt.Errorf("column %d: %w", i, err)
+			}
+			continue
+		}
+		if dst[pos[i]], err = d.value(); err != nil {
+			return fmt.Errorf("column %d: %w", i, err)
+		}
+	}
+	if d.pos != len(b) {
+		return fmt.Errorf("%w: %d trailing bytes", ErrCorrupt, len(b)-d.pos)
+	}
+	return nil
+}
+
 // ColumnCount returns the number of values stored in an encoded row.
 func ColumnCount(b []byte) (int, error) {
 	_, n, err := newDecoder(b)

@@ -39,3 +39,17 @@ func TestDecodeRowNeededStillChecksSkippedBytes(t *testing.T) {
 	_, err = DecodeRowNeeded(nil, append(b, 0), []bool{false, false})
 	assert.ErrorIs(t, err, ErrCorrupt)
 }
+
+func TestDecodeRowProjectedPlacesColumns(t *testing.T) {
+	row := value.Row{value.Int(1), value.Text("skip"), value.Float(2.5), value.Text("b"), value.Null()}
+	b := EncodeRow(row)
+	dst := make(value.Row, 3)
+	require.NoError(t, DecodeRowProjected(dst, b, []int{2, -1, 0, 1}))
+	requireIdenticalRows(t, value.Row{value.Float(2.5), value.Text("b"), value.Int(1)}, dst)
+	// A column past the row's end leaves its output untouched (NULL).
+	short := EncodeRow(row[:2])
+	dst = make(value.Row, 2)
+	require.NoError(t, DecodeRowProjected(dst, short, []int{-1, 1, 0}))
+	requireIdenticalRows(t, value.Row{value.Null(), value.Text("skip")}, dst)
+	assert.ErrorIs(t, DecodeRowProjected(make(value.Row, 1), b[:len(b)-2], []int{0}), ErrCorrupt)
+}
