@@ -82,6 +82,9 @@ var projectQueries = []string{
 	`SELECT id, b FROM p ORDER BY id DESC`,
 	`SELECT b, a + 1 FROM p`,
 	`SELECT e, x FROM q`,
+	`SELECT d, id, b FROM p WHERE id = 2`,
+	`SELECT x, id FROM q WHERE id = 1`,
+	`SELECT b FROM p WHERE id IN (1, 3, 4)`,
 }
 
 func TestProjectionDecodesStraightIntoOutputRows(t *testing.T) {

@@ -84,20 +84,35 @@ func (f *filterIter) Close() { f.in.Close() }
 type projectNode struct {
 	in    node
 	exprs []*cexpr
+	// layout, for a projection of bare columns straight off a table scan,
+	// maps the scanned columns to output positions (columnLayout): the scan
+	// then decodes rows in the output shape.
+	layout []int
+}
+
+// newProjectNode projects exprs over in, planning the scan's decoding into
+// the output shape when the projection allows it.
+func newProjectNode(in node, exprs []*cexpr) *projectNode {
+	n := &projectNode{in: in, exprs: exprs}
+	if s, ok := in.(*scanNode); ok {
+		n.layout = columnLayout(exprs, len(s.t.Columns))
+	}
+	return n
 }
 
 func (n *projectNode) explain(out *[]string, depth int) { n.in.explain(out, depth) }
 
 func (n *projectNode) open(e *env) (rowIter, error) {
+	if s, ok := n.in.(*scanNode); ok && !s.reuseRows && n.layout != nil {
+		it, err := s.openShaped(e, rowShape{proj: n.layout, width: len(n.exprs)})
+		if err != nil {
+			return nil, err
+		}
+		return &projectIter{e: e, in: it, exprs: n.exprs, projected: true}, nil
+	}
 	it, err := n.in.open(e)
 	if err != nil {
 		return nil, err
-	}
-	if s, ok := it.(*scanIter); ok && !s.reuse {
-		if pos := columnLayout(n.exprs, s.ncols); pos != nil {
-			s.proj, s.width = pos, len(n.exprs)
-			return &projectIter{e: e, in: it, exprs: n.exprs, projected: true}, nil
-		}
 	}
 	reuse := len(n.exprs) <= maxInPlaceProjection && yieldsFreshRows(it)
 	return &projectIter{e: e, in: it, exprs: n.exprs, inPlace: reuse}, nil
@@ -135,7 +150,7 @@ func yieldsFreshRows(it rowIter) bool {
 		it = f.in
 	}
 	s, ok := it.(*scanIter)
-	return ok && !s.reuse
+	return ok && !s.n.reuseRows
 }
 
 // allowRowReuse marks the operators that produce n's rows as free to hand
@@ -167,7 +182,7 @@ type projectIter struct {
 	// overwrites the input row when it fits, saving an allocation per row.
 	inPlace bool
 	// projected: the input is a scan decoding straight into projected rows
-	// (columnLayout), passed through as they are.
+	// (columnLayout, rowShape), passed through as they are.
 	projected bool
 }
 

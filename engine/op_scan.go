@@ -23,21 +23,45 @@ type scanNode struct {
 
 func (n *scanNode) explain(out *[]string, depth int) { addExplain(out, depth, n.path.detail) }
 
-func (n *scanNode) open(e *env) (rowIter, error) {
+// rowShape is the layout of the rows a scan yields: the table's columns
+// (proj nil), or straight in the shape of a projection of bare columns:
+// proj maps each table column to its position in a width-wide row, -1 for
+// a column not read (columnLayout; projectNode.open).
+type rowShape struct {
+	proj  []int
+	width int
+}
+
+func (n *scanNode) open(e *env) (rowIter, error) { return n.openShaped(e, rowShape{}) }
+
+// decode decodes a stored row in shape sh, into dst when the scan reuses
+// row buffers (scanNode.reuseRows), else into a new row.
+func (n *scanNode) decode(dst value.Row, raw []byte, sh rowShape) (value.Row, error) {
+	if sh.proj == nil {
+		return decodeRowInto(dst, raw, len(n.t.Columns), n.need)
+	}
+	row := make(value.Row, sh.width)
+	if err := rowenc.DecodeRowProjected(row, raw, sh.proj); err != nil {
+		return nil, err
+	}
+	return row, nil
+}
+
+func (n *scanNode) openShaped(e *env, sh rowShape) (rowIter, error) {
 	ds, err := n.db.dataStore(n.t)
 	if err != nil {
 		return nil, err
 	}
 	data := e.store(ds)
 	if n.path.in != nil {
-		return n.openIn(e, data)
+		return n.openIn(e, data, sh)
 	}
 	if n.path.isPointLookup() {
 		key, empty, err := n.path.appendEqPrefix(nil, e)
 		if err != nil || empty {
 			return &sliceIter{}, err
 		}
-		return n.lookup(data, key)
+		return n.lookup(data, key, sh)
 	}
 	lower, upper, empty, err := n.path.bounds(e)
 	if err != nil {
@@ -58,13 +82,13 @@ func (n *scanNode) open(e *env) (rowIter, error) {
 	if err != nil {
 		return nil, err
 	}
-	return n.newScanIter(e, it, data), nil
+	return n.newScanIter(e, it, data, sh), nil
 }
 
 // newScanIter wraps a store iterator over n's path; on an index path its
 // values are primary keys to fetch from data (through one kept Lookup).
-func (n *scanNode) newScanIter(e *env, it storage.Iterator, data storage.KVStore) *scanIter {
-	s := &scanIter{e: e, it: it, ncols: len(n.t.Columns), reuse: n.reuseRows, need: n.need}
+func (n *scanNode) newScanIter(e *env, it storage.Iterator, data storage.KVStore, sh rowShape) *scanIter {
+	s := &scanIter{e: e, n: n, it: it, sh: sh}
 	if n.path.index != nil {
 		s.fetch = storage.NewLookup(data)
 	}
@@ -79,12 +103,12 @@ func (p *accessPath) isPointLookup() bool {
 }
 
 // lookup reads the one row stored under the primary key key, if any.
-func (n *scanNode) lookup(data storage.KVStore, key []byte) (rowIter, error) {
+func (n *scanNode) lookup(data storage.KVStore, key []byte, sh rowShape) (rowIter, error) {
 	raw, found, err := data.Get(key)
 	if err != nil || !found {
 		return &sliceIter{}, err
 	}
-	row, err := decodeRowInto(nil, raw, len(n.t.Columns), n.need)
+	row, err := n.decode(nil, raw, sh)
 	if err != nil {
 		return nil, err
 	}
@@ -93,20 +117,13 @@ func (n *scanNode) lookup(data storage.KVStore, key []byte) (rowIter, error) {
 
 type scanIter struct {
 	e  *env
+	n  *scanNode
 	it storage.Iterator
 	// fetch reads the table row of each index entry (nil for a primary-key
 	// scan, whose values are the rows).
 	fetch storage.Lookup
-	ncols int
-	// reuse: decode every row into buf (scanNode.reuseRows).
-	reuse bool
-	buf   value.Row
-	need  []bool // scanNode.need
-	// proj, when set by the projection reading this scan, maps each table
-	// column to its position in a width-wide output row (-1: not read):
-	// rows are decoded straight into that shape (projectNode.open).
-	proj  []int
-	width int
+	sh    rowShape
+	buf   value.Row // the reused row (scanNode.reuseRows)
 }
 
 func (s *scanIter) Next() (value.Row, error) {
@@ -125,17 +142,10 @@ func (s *scanIter) Next() (value.Row, error) {
 			}
 			raw = v
 		}
-		if s.proj != nil {
-			row := make(value.Row, s.width)
-			if err := rowenc.DecodeRowProjected(row, raw, s.proj); err != nil {
-				return nil, err
-			}
-			return row, nil
+		if !s.n.reuseRows {
+			return s.n.decode(nil, raw, s.sh)
 		}
-		if !s.reuse {
-			return decodeRowInto(nil, raw, s.ncols, s.need)
-		}
-		row, err := decodeRowInto(s.buf, raw, s.ncols, s.need)
+		row, err := s.n.decode(s.buf, raw, s.sh)
 		s.buf = row
 		return row, err
 	}
@@ -150,7 +160,7 @@ func (s *scanIter) Close() {
 }
 
 // openIn scans one key range per IN-list value, one after the other.
-func (n *scanNode) openIn(e *env, data storage.KVStore) (rowIter, error) {
+func (n *scanNode) openIn(e *env, data storage.KVStore, sh rowShape) (rowIter, error) {
 	ranges, err := n.path.inRanges(e)
 	if err != nil {
 		return nil, err
@@ -163,7 +173,7 @@ func (n *scanNode) openIn(e *env, data storage.KVStore) (rowIter, error) {
 		}
 		src = e.store(is)
 	}
-	return &multiRangeIter{e: e, src: src, data: data, ranges: ranges, n: n}, nil
+	return &multiRangeIter{e: e, src: src, data: data, ranges: ranges, n: n, sh: sh}, nil
 }
 
 // multiRangeIter concatenates scans of several key ranges.
@@ -173,6 +183,7 @@ type multiRangeIter struct {
 	data   storage.KVStore
 	ranges [][2][]byte
 	n      *scanNode
+	sh     rowShape
 	cur    *scanIter
 }
 
@@ -188,7 +199,7 @@ func (m *multiRangeIter) Next() (value.Row, error) {
 			if err != nil {
 				return nil, err
 			}
-			m.cur = m.n.newScanIter(m.e, it, m.data)
+			m.cur = m.n.newScanIter(m.e, it, m.data, m.sh)
 		}
 		row, err := m.cur.Next()
 		if err != nil || row != nil {

@@ -361,7 +361,7 @@ func (c *compiler) selectCore(sc *scope, core *parser.SelectCore, orderBy []*par
 }
 
 func (c *compiler) finishCore(sc *scope, root node, exprs, extras []*cexpr, keys []sortKey, cols []outCol, distinct bool, limit, offset parser.Expr) (*queryPlan, error) {
-	root = &projectNode{in: root, exprs: append(exprs, extras...)}
+	root = newProjectNode(root, append(exprs, extras...))
 	if distinct {
 		parts := make([]keyPart, len(exprs))
 		for i, oc := range cols {
