@@ -34,7 +34,7 @@ func (n *joinNode) open(e *env) (rowIter, error) {
 	}
 	j := &joinIter{n: n, e: e, left: l}
 	if n.kind != parser.JoinRight && n.kind != parser.JoinFull {
-		if j.probe, err = newPointProbe(e, n.right); err != nil {
+		if j.probe, err = newRightProbe(e, n.right); err != nil {
 			l.Close()
 			return nil, err
 		}
@@ -61,9 +61,9 @@ type joinIter struct {
 	cur     value.Row // current left row
 	right   rowIter
 	matched bool
-	// probe, when set, answers the right side for every left row (a
-	// primary-key point lookup on left columns) instead of re-opening it.
-	probe        *pointProbe
+	// probe, when set, answers the right side for every left row (a table
+	// scan keyed on left columns) instead of re-opening it.
+	probe        rightProbe
 	rightRows    []value.Row
 	rightMatched []bool
 	ri           int

@@ -22,17 +22,40 @@ type pointProbe struct {
 	ready bool // row is the pending result of the last bind
 }
 
-// newPointProbe returns a probe for n, or nil when n is not a point lookup.
-func newPointProbe(e *env, n node) (*pointProbe, error) {
+// rightProbe is the right side of a nested-loop join bound to each left
+// row in turn (on e's outer stack) instead of being re-opened per row.
+// Close ends one left row's use; release frees the probe.
+type rightProbe interface {
+	rowIter
+	bind(e *env) error
+	release()
+}
+
+// newRightProbe returns a probe for the right side n of a join, or nil when
+// n is not a table scan (or is an IN-list scan): a pointProbe for a
+// primary-key point lookup, else a rangeProbe.
+func newRightProbe(e *env, n node) (rightProbe, error) {
 	s, ok := n.(*scanNode)
-	if !ok || s.path.in != nil || !s.path.isPointLookup() {
+	if !ok || s.path.in != nil {
 		return nil, nil
 	}
 	ds, err := s.db.dataStore(s.t)
 	if err != nil {
 		return nil, err
 	}
-	return &pointProbe{n: s, look: storage.NewLookup(e.store(ds))}, nil
+	data := e.store(ds)
+	if s.path.isPointLookup() {
+		return &pointProbe{n: s, look: storage.NewLookup(data)}, nil
+	}
+	src := data
+	if s.path.index != nil {
+		is, err := s.db.indexStore(s.t, s.path.index)
+		if err != nil {
+			return nil, err
+		}
+		src = e.store(is)
+	}
+	return &rangeProbe{n: s, data: data, src: src}, nil
 }
 
 // bind looks up the row for the current outer row (on e's outer stack).
@@ -62,9 +85,60 @@ func (p *pointProbe) Next() (value.Row, error) {
 	return p.row, nil
 }
 
-// Close ends one left row's use; release frees the lookup.
 func (p *pointProbe) Close()   {}
 func (p *pointProbe) release() { p.look.Close() }
+
+// rangeProbe is the right side of a nested-loop join scanning a key range
+// per left row (an index or primary-key prefix keyed on left columns). It
+// keeps one scan for the whole execution, its store iterator rebound to each
+// left row's range (storage.Rebounder) and its row fetches going through one
+// Lookup, instead of resolving stores and building iterators per left row.
+type rangeProbe struct {
+	n         *scanNode
+	data, src storage.KVStore
+	scan      *scanIter // nil until the first non-empty range
+	empty     bool      // the current left row's range is empty
+}
+
+func (p *rangeProbe) bind(e *env) error {
+	lower, upper, empty, err := p.n.path.bounds(e)
+	if err != nil {
+		return err
+	}
+	p.empty = empty
+	if empty {
+		return nil
+	}
+	if p.scan != nil {
+		if rb, ok := p.scan.it.(storage.Rebounder); ok {
+			rb.Rebound(lower, upper)
+			return nil
+		}
+		p.scan.Close()
+		p.scan = nil
+	}
+	it, err := p.src.Iterate(storage.IterOptions{Lower: lower, Upper: upper, Reverse: p.n.path.reverse})
+	if err != nil {
+		return err
+	}
+	p.scan = p.n.newScanIter(e, it, p.data, rowShape{})
+	return nil
+}
+
+func (p *rangeProbe) Next() (value.Row, error) {
+	if p.empty || p.scan == nil {
+		return nil, nil
+	}
+	return p.scan.Next()
+}
+
+func (p *rangeProbe) Close() {}
+
+func (p *rangeProbe) release() {
+	if p.scan != nil {
+		p.scan.Close()
+	}
+}
 
 // decodeRowInto is decodeRow reusing dst's storage (nil for a new row) and
 // decoding only the needed columns (need nil: all; see scanNode.need).

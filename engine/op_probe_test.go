@@ -68,3 +68,50 @@ func explain(t *testing.T, c *Conn, q string) string {
 	}
 	return strings.Join(lines, "\n")
 }
+
+// rangeProbeSchema has right sides scanned by key range per left row: a
+// non-unique index, a composite primary key's prefix, a plain table.
+const rangeProbeSchema = `
+CREATE TABLE c (id INTEGER PRIMARY KEY, grp INTEGER NULL, name TEXT NULL);
+CREATE TABLE o (id INTEGER PRIMARY KEY, cid INTEGER NULL, amt INTEGER NULL);
+CREATE INDEX o_cid ON o(cid);
+CREATE TABLE pc (a INTEGER, b INTEGER, v TEXT NULL, PRIMARY KEY (a, b));
+INSERT INTO c VALUES (1, 1, 'one'), (2, 1, 'two'), (3, NULL, 'three'), (4, 2, 'four'), (5, 9, 'five');
+INSERT INTO o VALUES (10, 1, 5), (11, 1, 7), (12, 2, 1), (13, 4, 2), (14, NULL, 3), (15, 4, 8), (16, 1, 9);
+INSERT INTO pc VALUES (1, 1, 'a'), (1, 2, 'b'), (2, 1, 'c'), (9, 1, 'z');`
+
+var rangeProbeQueries = []string{
+	`SELECT c.id, o.id, o.amt FROM c JOIN o ON o.cid = c.id ORDER BY 1, 2`,
+	`SELECT c.id, o.id FROM c LEFT JOIN o ON o.cid = c.id ORDER BY 1, 2`,
+	`SELECT c.id, count(o.id), sum(o.amt) FROM c LEFT JOIN o ON o.cid = c.id AND o.amt > 2 GROUP BY c.id ORDER BY 1`,
+	`SELECT c.id, pc.b, pc.v FROM c JOIN pc ON pc.a = c.grp ORDER BY 1, 2`,
+	`SELECT c.id, pc.v FROM c LEFT JOIN pc ON pc.a = c.grp AND pc.b >= 2 ORDER BY 1, 2`,
+	`SELECT c.id, o.id FROM c JOIN o ON o.cid < c.id ORDER BY 1, 2`,
+	`SELECT c.id, o.id FROM c JOIN o ON o.amt = c.id * 2 ORDER BY 1, 2`,
+	`SELECT count(*) FROM c a JOIN c b ON b.grp = a.grp JOIN o ON o.cid = b.id`,
+}
+
+func TestJoinRangeProbeMatchesMaterializedJoin(t *testing.T) {
+	_, c := openTestDB(t)
+	mustExec(t, c, rangeProbeSchema)
+	check := func(stage string) {
+		for _, q := range rangeProbeQueries {
+			slow := strings.NewReplacer("JOIN o ", "JOIN (SELECT * FROM o) o ", "JOIN pc ", "JOIN (SELECT * FROM pc) pc ").Replace(q)
+			require.NotEqual(t, q, slow)
+			want := queryRows(t, c, slow)
+			require.NotEmpty(t, want, slow)
+			assert.Equal(t, want, queryRows(t, c, q), "%s: %s", stage, q)
+		}
+	}
+	check("committed")
+	ctx := context.Background()
+	require.NoError(t, c.Begin(ctx, TxOptions{}))
+	mustExec(t, c, `INSERT INTO o VALUES (17, 2, 4), (18, 5, 6); DELETE FROM o WHERE id = 11; UPDATE o SET cid = 3 WHERE id = 12;
+		INSERT INTO pc VALUES (2, 0, 'c0'); DELETE FROM pc WHERE a = 1 AND b = 1`)
+	check("in transaction")
+	require.NoError(t, c.Rollback(ctx))
+	check("rolled back")
+	assert.Equal(t, [][]any{{int64(1), int64(10)}, {int64(1), int64(11)}, {int64(1), int64(16)}, {int64(2), int64(12)},
+		{int64(3), nil}, {int64(4), int64(13)}, {int64(4), int64(15)}, {int64(5), nil}},
+		queryRows(t, c, rangeProbeQueries[1]))
+}

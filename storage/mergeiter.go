@@ -30,6 +30,41 @@ type txnIter struct {
 	key, val         []byte
 	err              error
 	closed, released bool
+	empty            bool // Rebound to an empty range
+}
+
+// Rebounder is an Iterator that can start over on another range of its
+// store without being rebuilt, as the iterators of transactional views can:
+// a join re-scanning its right side per outer row rebinds one iterator.
+type Rebounder interface {
+	// Rebound restarts the iterator over [lower, upper) (nil: the store's
+	// ends) in its direction; the next Next returns the first entry.
+	Rebound(lower, upper []byte)
+}
+
+var _ Rebounder = (*txnIter)(nil)
+
+// Rebound keeps the Pebble iterator and moves its bounds (SetBounds is far
+// cheaper than a new iterator); the write-set cursor is re-seeked on the
+// next step like a new iterator's.
+func (m *txnIter) Rebound(lower, upper []byte) {
+	prefix := m.lo[:m.plen]
+	lo := append(append(make([]byte, 0, len(prefix)+len(lower)), prefix...), lower...)
+	var hi []byte
+	if upper != nil {
+		hi = append(append(make([]byte, 0, len(prefix)+len(upper)), prefix...), upper...)
+	} else {
+		hi = prefixEnd(prefix)
+	}
+	m.started, m.valid, m.fromWS = false, false, false
+	m.snapValid, m.wsValid, m.stepSnap, m.stepWS = false, false, false, false
+	m.key, m.val = nil, nil
+	m.empty = string(lo) >= string(hi)
+	if m.empty || m.closed || m.released {
+		return
+	}
+	m.lo, m.hi = lo, hi
+	m.snap.SetBounds(lo, hi)
 }
 
 func (m *txnIter) Next() bool {
@@ -38,7 +73,7 @@ func (m *txnIter) Next() bool {
 }
 
 func (m *txnIter) next() bool {
-	if m.closed || m.released || m.err != nil {
+	if m.closed || m.released || m.err != nil || m.empty {
 		return false
 	}
 	if !m.started {
