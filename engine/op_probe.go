@@ -2,25 +2,8 @@ package engine
 
 import (
 	"github.com/quereus/quereus/storage"
-	"github.com/quereus/quereus/storage/rowenc"
 	"github.com/quereus/quereus/storage/value"
 )
-
-// pointProbe is the right side of an index nested-loop join whose access
-// path is a primary-key point lookup keyed on left columns. Instead of
-// re-opening the scan for every left row (resolving the store, building
-// bounds, a Get with its own Pebble iterator, a fresh row), the join binds
-// the probe to each left row: it keeps one store Lookup, one key buffer and
-// one row buffer for the whole execution. The row it yields is overwritten
-// by the next bind, which is safe because the join copies it into the
-// combined row at once.
-type pointProbe struct {
-	n     *scanNode
-	look  storage.Lookup
-	key   []byte
-	row   value.Row
-	ready bool // row is the pending result of the last bind
-}
 
 // rightProbe is the right side of a nested-loop join bound to each left
 // row in turn (on e's outer stack) instead of being re-opened per row.
@@ -58,6 +41,22 @@ func newRightProbe(e *env, n node) (rightProbe, error) {
 	return &rangeProbe{n: s, data: data, src: src}, nil
 }
 
+// pointProbe is the right side of an index nested-loop join whose access
+// path is a primary-key point lookup keyed on left columns. Instead of
+// re-opening the scan for every left row (resolving the store, building
+// bounds, a Get with its own Pebble iterator, a fresh row), the join binds
+// the probe to each left row: it keeps one store Lookup, one key buffer and
+// one row buffer for the whole execution. The row it yields is overwritten
+// by the next bind, which is safe because the join copies it into the
+// combined row at once.
+type pointProbe struct {
+	n     *scanNode
+	look  storage.Lookup
+	key   []byte
+	row   value.Row
+	ready bool // row is the pending result of the last bind
+}
+
 // bind looks up the row for the current outer row (on e's outer stack).
 func (p *pointProbe) bind(e *env) error {
 	p.ready = false
@@ -70,7 +69,7 @@ func (p *pointProbe) bind(e *env) error {
 	if err != nil || !found {
 		return err
 	}
-	if p.row, err = decodeRowInto(p.row, raw, len(p.n.t.Columns), p.n.need); err != nil {
+	if p.row, err = p.n.decode(p.row, raw, rowShape{}); err != nil {
 		return err
 	}
 	p.ready = true
@@ -138,20 +137,4 @@ func (p *rangeProbe) release() {
 	if p.scan != nil {
 		p.scan.Close()
 	}
-}
-
-// decodeRowInto is decodeRow reusing dst's storage (nil for a new row) and
-// decoding only the needed columns (need nil: all; see scanNode.need).
-func decodeRowInto(dst value.Row, b []byte, ncols int, need []bool) (value.Row, error) {
-	row, err := rowenc.DecodeRowNeeded(dst, b, need)
-	if err != nil {
-		return nil, err
-	}
-	for len(row) < ncols {
-		row = append(row, value.Value{})
-	}
-	if ncols > 0 && ncols < len(row) {
-		row = row[:ncols]
-	}
-	return row, nil
 }

@@ -215,3 +215,19 @@ func (m *multiRangeIter) Close() {
 		m.cur.Close()
 	}
 }
+
+// decodeRowInto is decodeRow reusing dst's storage (nil for a new row) and
+// decoding only the needed columns (need nil: all; see scanNode.need).
+func decodeRowInto(dst value.Row, b []byte, ncols int, need []bool) (value.Row, error) {
+	row, err := rowenc.DecodeRowNeeded(dst, b, need)
+	if err != nil {
+		return nil, err
+	}
+	for len(row) < ncols {
+		row = append(row, value.Value{})
+	}
+	if ncols > 0 && ncols < len(row) {
+		row = row[:ncols]
+	}
+	return row, nil
+}
