@@ -334,6 +334,9 @@ func (t *txn) finish() {
 		it.release()
 	}
 	t.iters = nil
+	for _, v := range t.views {
+		v.probe.close()
+	}
 	if t.shared != nil {
 		t.db.releaseSnapshot(t.shared)
 		t.snap, t.shared = nil, nil

@@ -12,6 +12,8 @@ import (
 type txnStore struct {
 	t *txn
 	s *store
+	// probe answers Has on committed state (probe.go).
+	probe probe
 }
 
 // usable reports why the view cannot be read, if it cannot. A store
@@ -56,7 +58,7 @@ func (v *txnStore) Has(key []byte) (bool, error) {
 	case stateDeleted:
 		return false, nil
 	}
-	return hasIn(t.reader(), t.keyBuf)
+	return v.probe.has(t.db, v.s, t.reader(), t.keyBuf)
 }
 
 func (v *txnStore) writable() error {
