@@ -6,6 +6,7 @@ import (
 
 	"github.com/quereus/quereus/engine/parser"
 	"github.com/quereus/quereus/engine/schema"
+	"github.com/quereus/quereus/engine/types"
 	"github.com/quereus/quereus/storage/value"
 )
 
@@ -110,6 +111,29 @@ func evalRow(e *env, exprs []*cexpr, row value.Row) (value.Row, error) {
 func convertRow(t *schema.Table, row value.Row) error {
 	for i, col := range t.Columns {
 		v, err := convertForColumn(row[i], col.Type, col.Name)
+		if err != nil {
+			return err
+		}
+		row[i] = v
+	}
+	return nil
+}
+
+// columnTypes resolves the declared type of every column once, for
+// convertRowTyped (a declared type name always resolves the same way).
+func columnTypes(t *schema.Table) []types.Type {
+	out := make([]types.Type, len(t.Columns))
+	for i, col := range t.Columns {
+		out[i] = declaredType(col.Type)
+	}
+	return out
+}
+
+// convertRowTyped is convertRow with the column types resolved
+// (columnTypes(t)).
+func convertRowTyped(t *schema.Table, typs []types.Type, row value.Row) error {
+	for i, col := range t.Columns {
+		v, err := convertForType(row[i], typs[i], col.Name)
 		if err != nil {
 			return err
 		}

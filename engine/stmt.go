@@ -116,9 +116,9 @@ func (s *Stmt) ReturnsRows() bool { return s.prog.rows }
 // Close releases the statement.
 func (s *Stmt) Close() error { return nil }
 
-// bindArgs maps arguments to parameter slots.
-func bindArgs(params []ParamInfo, args []Arg, base int) ([]value.Value, error) {
-	vals := make([]value.Value, len(params))
+// bindArgs maps arguments to parameter slots, filling vals (zeroed, one
+// per parameter).
+func bindArgs(vals []value.Value, params []ParamInfo, args []Arg, base int) ([]value.Value, error) {
 	for _, a := range args {
 		slot := -1
 		if a.Name != "" {
@@ -190,9 +190,10 @@ type Rows struct {
 	it       rowIter
 	e        *env
 	affected int64
-	finish   func(err error) error
-	done     bool
-	err      error
+	// fin finishes the statement when the cursor closes (nil: finished).
+	fin  *execution
+	done bool
+	err  error
 }
 
 // Columns describes the result columns.
@@ -226,17 +227,17 @@ func (r *Rows) Next(ctx context.Context) (row value.Row, err error) {
 }
 
 func (r *Rows) close(err error) error {
-	if r.done && r.finish == nil {
+	if r.done && r.fin == nil {
 		return nil
 	}
 	r.done = true
 	if r.it != nil {
 		r.it.Close()
 	}
-	f := r.finish
-	r.finish = nil
+	f := r.fin
+	r.fin = nil
 	if f != nil {
-		return f(err)
+		return f.finish(err)
 	}
 	return nil
 }

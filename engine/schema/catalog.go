@@ -106,6 +106,9 @@ func (c *Catalog) Tables() []*Table {
 	return out
 }
 
+// HasViews reports whether the catalog holds any view (Views allocates).
+func (c *Catalog) HasViews() bool { return len(c.views) > 0 }
+
 // Views lists the views sorted by name.
 func (c *Catalog) Views() []*View {
 	out := make([]*View, 0, len(c.views))

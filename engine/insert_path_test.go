@@ -1,0 +1,74 @@
+package engine
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"github.com/quereus/quereus/collation"
+	"github.com/quereus/quereus/engine/schema"
+	"github.com/quereus/quereus/storage/value"
+	"github.com/stretchr/testify/require"
+)
+
+// TestPreparedSingleRowInsert runs one prepared single-row INSERT (the
+// direct VALUES path) many times: a column list that leaves columns to
+// their defaults, expressions over parameters, an index to maintain, a
+// failing row that must leave no trace, and re-execution after the failure.
+func TestPreparedSingleRowInsert(t *testing.T) {
+	_, c := openTestDB(t)
+	ctx := context.Background()
+	mustExec(t, c, `CREATE TABLE t (id INTEGER PRIMARY KEY, a TEXT NOT NULL, b INTEGER DEFAULT 7, c REAL DEFAULT (new.id * 2))`)
+	mustExec(t, c, `CREATE INDEX t_a ON t(a)`)
+	ins, err := c.Prepare(ctx, `INSERT INTO t (a, id) VALUES (upper(?), ? + 0)`)
+	require.NoError(t, err)
+	require.NoError(t, c.Begin(ctx, TxOptions{}))
+	for i := 1; i <= 20; i++ {
+		res, err := ins.Exec(ctx, []Arg{{Ordinal: 1, Value: value.Text("x" + strings.Repeat("y", i%3))}, intArg(2, int64(i))})
+		require.NoError(t, err)
+		require.EqualValues(t, 1, res.RowsAffected)
+	}
+	_, err = ins.Exec(ctx, []Arg{{Ordinal: 1, Value: value.Text("dup")}, intArg(2, 3)})
+	require.ErrorContains(t, err, "UNIQUE constraint failed")
+	_, err = ins.Exec(ctx, []Arg{{Ordinal: 1, Value: value.Null()}, intArg(2, 99)})
+	require.ErrorContains(t, err, "NOT NULL constraint failed")
+	res, err := ins.Exec(ctx, []Arg{{Ordinal: 1, Value: value.Text("z")}, intArg(2, 21)})
+	require.NoError(t, err)
+	require.EqualValues(t, 1, res.RowsAffected)
+	require.NoError(t, c.Commit(ctx))
+
+	require.Equal(t, [][]any{{int64(21), int64(7), int64(21)}}, queryRows(t, c, `SELECT count(*), min(b), max(id) FROM t`))
+	require.Equal(t, [][]any{{int64(3), "X", int64(7), 6.0}}, queryRows(t, c, `SELECT id, a, b, c FROM t WHERE id = 3`))
+	// The index holds exactly the rows, found through it.
+	require.Equal(t, [][]any{{int64(6)}}, queryRows(t, c, `SELECT count(*) FROM t WHERE a = 'X'`))
+	require.Equal(t, [][]any{{int64(1)}}, queryRows(t, c, `SELECT count(*) FROM t WHERE a = 'Z'`))
+	require.Equal(t, [][]any{}, queryRows(t, c, `SELECT id FROM t WHERE a = 'DUP' OR id = 99`))
+}
+
+// TestInsertManyParameters binds more parameters than the execution keeps
+// inline.
+func TestInsertManyParameters(t *testing.T) {
+	_, c := openTestDB(t)
+	mustExec(t, c, `CREATE TABLE w (c1 INTEGER PRIMARY KEY, c2 INTEGER, c3 INTEGER, c4 INTEGER, c5 INTEGER, c6 INTEGER, c7 INTEGER, c8 INTEGER)`)
+	args := make([]Arg, 8)
+	for i := range args {
+		args[i] = intArg(i+1, int64(10*(i+1)))
+	}
+	mustExec(t, c, `INSERT INTO w VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, args...)
+	require.Equal(t, [][]any{{int64(10), int64(20), int64(30), int64(40), int64(50), int64(60), int64(70), int64(80)}},
+		queryRows(t, c, `SELECT * FROM w`))
+}
+
+// TestStablePartsKeepsOnlyBuiltinCollations: key encodings are kept across
+// executions only when no part names a custom collation, which may be
+// re-registered between executions.
+func TestStablePartsKeepsOnlyBuiltinCollations(t *testing.T) {
+	require.NoError(t, collation.Register("insert_path_custom", strings.Compare, nil))
+	parts, ok := stableParts([]schema.KeyPart{{Col: 0}, {Col: 1, Collation: "NOCASE", Desc: true}, {Col: 2, Collation: "rtrim"}})
+	require.True(t, ok)
+	require.Len(t, parts, 3)
+	require.True(t, parts[1].kc.Desc)
+	require.Equal(t, "NOCASE", parts[1].kc.Collation.Name())
+	_, ok = stableParts([]schema.KeyPart{{Col: 0}, {Col: 1, Collation: "insert_path_custom"}})
+	require.False(t, ok)
+}
