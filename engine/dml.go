@@ -133,6 +133,9 @@ func columnTypes(t *schema.Table) []types.Type {
 // (columnTypes(t)).
 func convertRowTyped(t *schema.Table, typs []types.Type, row value.Row) error {
 	for i, col := range t.Columns {
+		if keepsValue(row[i], typs[i]) {
+			continue
+		}
 		v, err := convertForType(row[i], typs[i], col.Name)
 		if err != nil {
 			return err
@@ -140,6 +143,24 @@ func convertRowTyped(t *schema.Table, typs []types.Type, row value.Row) error {
 		row[i] = v
 	}
 	return nil
+}
+
+// keepsValue reports whether converting v for a column of type t returns
+// v itself (convertForType's result for these cases), so the common
+// already-typed value skips the conversion: NULL, an INTEGER into INTEGER,
+// a REAL into REAL, a TEXT into TEXT, anything into ANY.
+func keepsValue(v value.Value, t types.Type) bool {
+	switch v.Kind() {
+	case value.KindNull:
+		return true
+	case value.KindInteger:
+		return t == types.Integer || t == types.Any
+	case value.KindReal:
+		return t == types.Real || t == types.Any
+	case value.KindText:
+		return t == types.Text || t == types.Any
+	}
+	return t == types.Any
 }
 
 // generated computes generated columns of a row in place.

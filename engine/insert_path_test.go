@@ -2,11 +2,14 @@ package engine
 
 import (
 	"context"
+	"io"
+	"math"
 	"strings"
 	"testing"
 
 	"github.com/quereus/quereus/collation"
 	"github.com/quereus/quereus/engine/schema"
+	"github.com/quereus/quereus/engine/types"
 	"github.com/quereus/quereus/storage/value"
 	"github.com/stretchr/testify/require"
 )
@@ -71,4 +74,66 @@ func TestStablePartsKeepsOnlyBuiltinCollations(t *testing.T) {
 	require.Equal(t, "NOCASE", parts[1].kc.Collation.Name())
 	_, ok = stableParts([]schema.KeyPart{{Col: 0}, {Col: 1, Collation: "insert_path_custom"}})
 	require.False(t, ok)
+}
+
+// TestKeepsValueMatchesConversion: wherever the conversion shortcut keeps
+// a value, the full conversion returns exactly that value.
+func TestKeepsValueMatchesConversion(t *testing.T) {
+	vals := []value.Value{value.Null(), value.Int(0), value.Int(-7), value.Int(math.MaxInt64), value.Float(0.25),
+		value.Float(math.Copysign(0, -1)), value.Float(math.NaN()), value.Float(math.Inf(1)), value.Text(""),
+		value.Text("12"), value.Text("2024-01-02"), value.Text("héllo"), value.BlobString("ab"), value.Bool(true)}
+	kept := 0
+	for ty := types.Any; ty <= types.Timespan; ty++ {
+		for _, v := range vals {
+			if !keepsValue(v, ty) {
+				continue
+			}
+			kept++
+			got, err := convertForType(v, ty, "c")
+			require.NoError(t, err, "%v as %s", v, ty.Name())
+			require.Equal(t, v, got, "%v as %s", v, ty.Name()) // field by field: kind, bits, text
+		}
+	}
+	require.Greater(t, kept, len(vals))
+}
+
+// TestExecReusesNothingOfTheLastRun: a prepared statement run again must
+// not see the previous run's per-execution state: its cached uncorrelated
+// subquery results, parameters or RETURNING rows.
+func TestExecReusesNothingOfTheLastRun(t *testing.T) {
+	_, c := openTestDB(t)
+	ctx := context.Background()
+	mustExec(t, c, `CREATE TABLE n (id INTEGER PRIMARY KEY, tag TEXT NULL)`)
+	next, err := c.Prepare(ctx, `INSERT INTO n (id, tag) VALUES ((SELECT coalesce(max(id), 0) FROM n) + 1, ?)`)
+	require.NoError(t, err)
+	for i := 0; i < 5; i++ {
+		var args []Arg
+		if i%2 == 0 {
+			args = []Arg{{Ordinal: 1, Value: value.Text("even")}}
+		}
+		res, err := next.Exec(ctx, args)
+		require.NoError(t, err, "run %d", i)
+		require.EqualValues(t, 1, res.RowsAffected)
+	}
+	require.Equal(t, [][]any{{int64(1), "even"}, {int64(2), nil}, {int64(3), "even"}, {int64(4), nil}, {int64(5), "even"}},
+		queryRows(t, c, `SELECT id, tag FROM n ORDER BY id`))
+
+	ret, err := c.Prepare(ctx, `INSERT INTO n (id, tag) VALUES (?, 'r') RETURNING id * 10`)
+	require.NoError(t, err)
+	for _, id := range []int64{10, 11, 12} {
+		rows, err := ret.Query(ctx, []Arg{intArg(1, id)})
+		require.NoError(t, err)
+		r, err := rows.Next(ctx)
+		require.NoError(t, err)
+		require.Equal(t, id*10, r[0].Int())
+		_, err = rows.Next(ctx)
+		require.Equal(t, io.EOF, err)
+		require.NoError(t, rows.Close())
+		res, err := ret.Exec(ctx, []Arg{intArg(1, id+100)})
+		require.NoError(t, err)
+		require.EqualValues(t, 1, res.RowsAffected)
+		_, err = ret.Exec(ctx, []Arg{intArg(1, id)})
+		require.ErrorContains(t, err, "UNIQUE constraint failed")
+	}
+	require.Equal(t, [][]any{{int64(6)}}, queryRows(t, c, `SELECT count(*) FROM n WHERE tag = 'r'`))
 }

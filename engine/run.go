@@ -28,7 +28,8 @@ func (c *Conn) run(ctx context.Context, s *Stmt, args []Arg, base int, wantRows 
 		}
 		return &Rows{}, nil
 	}
-	x := &execution{c: c, prog: prog, ctx: ctx}
+	x := s.takeExecution()
+	x.c, x.prog, x.ctx = c, prog, ctx
 	params, err := bindArgs(x.params(len(prog.params)), prog.params, args, base)
 	if err != nil {
 		return nil, err
@@ -52,7 +53,11 @@ func (c *Conn) run(ctx context.Context, s *Stmt, args []Arg, base int, wantRows 
 	}
 	x.deferredLen = len(c.deferred)
 	e := &x.env
-	*e = env{ctx: ctx, conn: c, txn: c.txn, params: params, cache: map[any]any{}}
+	cache := e.cache // an idle execution's map, emptied by release
+	if cache == nil {
+		cache = map[any]any{}
+	}
+	*e = env{ctx: ctx, conn: c, txn: c.txn, params: params, cache: cache}
 	cols := prog.resultColumns()
 	if prog.query != nil {
 		it, err := prog.query.root.open(e)
@@ -72,7 +77,7 @@ func (c *Conn) run(ctx context.Context, s *Stmt, args []Arg, base int, wantRows 
 	if err := x.finish(nil); err != nil {
 		return nil, err
 	}
-	x.rows = Rows{cols: cols, affected: n, e: e}
+	x.rows = Rows{cols: cols, affected: n, e: e, x: x}
 	if prog.rows {
 		x.rows.it = &sliceIter{rows: rows}
 	}
@@ -95,6 +100,28 @@ type execution struct {
 	deferredLen int
 	// paramArr backs the bound parameters of statements with few of them.
 	paramArr [6]value.Value
+}
+
+// takeExecution returns the statement's idle execution (see Stmt.Exec),
+// or a new one.
+func (s *Stmt) takeExecution() *execution {
+	if x := s.idle; x != nil {
+		s.idle = nil
+		return x
+	}
+	return &execution{}
+}
+
+// release makes a finished execution the statement's idle one, to be
+// reused by its next run: only once its Rows are closed and nothing of it
+// is referenced any more. Its map stays (emptied); everything else is
+// zeroed, so it keeps no values of the finished run.
+func (s *Stmt) release(x *execution) {
+	cache := x.env.cache
+	clear(cache)
+	*x = execution{}
+	x.env.cache = cache
+	s.idle = x
 }
 
 // params returns a zeroed parameter slice of length n.

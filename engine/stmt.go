@@ -46,6 +46,9 @@ type Stmt struct {
 	conn *Conn
 	ast  parser.Stmt
 	prog *program
+	// idle is a finished execution kept for reuse by the next run (Exec
+	// releases it; a query's lives as long as its Rows).
+	idle *execution
 }
 
 // Prepare parses and plans exactly one statement (a trailing ';' is fine).
@@ -181,7 +184,15 @@ func (s *Stmt) Exec(ctx context.Context, args []Arg) (res Result, err error) {
 			_ = r
 		}
 	}
-	return Result{RowsAffected: n}, rows.Close()
+	if err := rows.Close(); err != nil {
+		return Result{}, err
+	}
+	if x := rows.x; x != nil {
+		// The statement ran to completion without a cursor left open on
+		// it: nothing refers to its execution any more.
+		s.release(x)
+	}
+	return Result{RowsAffected: n}, nil
 }
 
 // Rows is a result cursor.
@@ -191,7 +202,10 @@ type Rows struct {
 	e        *env
 	affected int64
 	// fin finishes the statement when the cursor closes (nil: finished).
-	fin  *execution
+	fin *execution
+	// x is the finished execution of a statement without a cursor (what
+	// Exec may release for reuse).
+	x    *execution
 	done bool
 	err  error
 }
