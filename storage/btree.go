@@ -1,6 +1,9 @@
 package storage
 
-import "bytes"
+import (
+	"bytes"
+	"encoding/binary"
+)
 
 // btree is the ordered index of a transaction's write set: an in-memory
 // B-tree of wsEntry values sorted by key. Entries are stored inline in node
@@ -13,6 +16,23 @@ type btree struct {
 	root    *btNode
 	length  int    // number of entries, including absent ones
 	version uint64 // incremented whenever entries move between nodes
+	arena   arena  // the entries' key and value bytes
+}
+
+// keyOf returns an entry's key bytes.
+func (t *btree) keyOf(e *wsEntry) []byte { return t.arena.bytes(e.pos, e.klen) }
+
+// valueOf returns an entry's value bytes.
+func (t *btree) valueOf(e *wsEntry) []byte {
+	if e.vlen == 0 {
+		return nil
+	}
+	return t.arena.bytes(e.pos, e.klen+e.vlen)[e.klen:]
+}
+
+// view resolves an entry's bytes.
+func (t *btree) view(e *wsEntry) wsView {
+	return wsView{kv: t.arena.bytes(e.pos, e.klen+e.vlen), klen: e.klen, state: e.state}
 }
 
 // btMaxItems is the maximum number of entries per node (odd, so a full
@@ -28,25 +48,50 @@ func (n *btNode) leaf() bool { return n.children == nil }
 
 // search returns the index of the first entry whose key is >= key and
 // whether that entry's key equals key.
-func (n *btNode) search(key []byte) (int, bool) {
+func (n *btNode) search(a *arena, key []byte, kp uint64) (int, bool) {
 	lo, hi := 0, len(n.items)
 	for lo < hi {
 		m := int(uint(lo+hi) >> 1)
-		if bytes.Compare(n.items[m].key(), key) < 0 {
+		if a.compare(&n.items[m], key, kp) < 0 {
 			lo = m + 1
 		} else {
 			hi = m
 		}
 	}
-	return lo, lo < len(n.items) && bytes.Equal(n.items[lo].key(), key)
+	return lo, lo < len(n.items) && a.compare(&n.items[lo], key, kp) == 0
+}
+
+// keyPrefix is the first 8 bytes of key, big-endian, zero-padded: when two
+// keys' prefixes differ they order as their prefixes (a shorter key's
+// padding is below any byte where the longer one differs from it).
+func keyPrefix(key []byte) uint64 {
+	if len(key) >= 8 {
+		return binary.BigEndian.Uint64(key)
+	}
+	var b [8]byte
+	copy(b[:], key)
+	return binary.BigEndian.Uint64(b[:])
+}
+
+// compare orders an entry's key against key (whose prefix is kp). Most
+// comparisons are settled by the prefixes held in the entries, without
+// reading the key bytes from the arena (a cache miss each, in a big tree).
+func (a *arena) compare(e *wsEntry, key []byte, kp uint64) int {
+	switch {
+	case e.pfx < kp:
+		return -1
+	case e.pfx > kp:
+		return 1
+	}
+	return bytes.Compare(a.bytes(e.pos, e.klen), key)
 }
 
 // splitPoint chooses where a full node splits before key is inserted
 // below it: in the middle, except that a leaf receiving a key beyond its
 // last entry (ascending inserts, the common bulk-load order) keeps all but
 // its last entry, so that leaves fill up instead of staying half empty.
-func (n *btNode) splitPoint(key []byte) int {
-	if n.leaf() && bytes.Compare(key, n.items[len(n.items)-1].key()) > 0 {
+func (n *btNode) splitPoint(a *arena, key []byte, kp uint64) int {
+	if n.leaf() && a.compare(&n.items[len(n.items)-1], key, kp) < 0 {
 		return len(n.items) - 1
 	}
 	return len(n.items) / 2
@@ -75,8 +120,9 @@ func (n *btNode) split(m int) (wsEntry, *btNode) {
 // next upsert.
 func (t *btree) find(key []byte) *wsEntry {
 	n := t.root
+	kp := keyPrefix(key)
 	for n != nil {
-		i, found := n.search(key)
+		i, found := n.search(&t.arena, key, kp)
 		if found {
 			return &n.items[i]
 		}
@@ -94,14 +140,15 @@ func (t *btree) upsert(key []byte) (e *wsEntry, existed bool) {
 	if t.root == nil {
 		t.root = &btNode{items: make([]wsEntry, 0, 4)}
 	}
+	kp := keyPrefix(key)
 	if len(t.root.items) >= btMaxItems {
-		mid, right := t.root.split(t.root.splitPoint(key))
+		mid, right := t.root.split(t.root.splitPoint(&t.arena, key, kp))
 		t.root = &btNode{items: []wsEntry{mid}, children: []*btNode{t.root, right}}
 		t.version++
 	}
 	n := t.root
 	for {
-		i, found := n.search(key)
+		i, found := n.search(&t.arena, key, kp)
 		if found {
 			return &n.items[i], true
 		}
@@ -115,7 +162,7 @@ func (t *btree) upsert(key []byte) (e *wsEntry, existed bool) {
 		}
 		c := n.children[i]
 		if len(c.items) >= btMaxItems {
-			mid, right := c.split(c.splitPoint(key))
+			mid, right := c.split(c.splitPoint(&t.arena, key, kp))
 			n.items = append(n.items, wsEntry{})
 			copy(n.items[i+1:], n.items[i:])
 			n.items[i] = mid
@@ -123,7 +170,7 @@ func (t *btree) upsert(key []byte) (e *wsEntry, existed bool) {
 			copy(n.children[i+2:], n.children[i+1:])
 			n.children[i+1] = right
 			t.version++
-			switch cmp := bytes.Compare(key, mid.key()); {
+			switch cmp := -t.arena.compare(&mid, key, kp); {
 			case cmp == 0:
 				return &n.items[i], true
 			case cmp > 0:
@@ -170,9 +217,9 @@ func (it *btIter) push(n *btNode, i int) { it.stack = append(it.stack, btFrame{n
 func (it *btIter) pop() { it.stack = it.stack[:len(it.stack)-1] }
 
 // entry is the current entry; only when valid.
-func (it *btIter) entry() *wsEntry {
+func (it *btIter) entry() wsView {
 	f := it.stack[len(it.stack)-1]
-	return &f.n.items[f.i]
+	return it.t.view(&f.n.items[f.i])
 }
 
 // stale reports whether the tree changed shape since the iterator was
@@ -222,8 +269,9 @@ func (it *btIter) descendLast(n *btNode) {
 // seekGE positions at the first entry with key >= key.
 func (it *btIter) seekGERaw(key []byte) {
 	it.reset()
+	kp := keyPrefix(key)
 	for n := it.t.root; n != nil; n = n.children[it.stack[len(it.stack)-1].i] {
-		i, found := n.search(key)
+		i, found := n.search(&it.t.arena, key, kp)
 		it.push(n, i)
 		if found {
 			it.valid = true
@@ -251,8 +299,9 @@ func (it *btIter) seekGTRaw(key []byte) {
 // seekLT positions at the last entry with key < key.
 func (it *btIter) seekLTRaw(key []byte) {
 	it.reset()
+	kp := keyPrefix(key)
 	for n := it.t.root; n != nil; n = n.children[it.stack[len(it.stack)-1].i] {
-		i, _ := n.search(key)
+		i, _ := n.search(&it.t.arena, key, kp)
 		if n.leaf() {
 			if i > 0 {
 				it.push(n, i-1)

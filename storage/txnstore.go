@@ -87,7 +87,7 @@ func (v *txnStore) checkBudget(key, val []byte) error {
 		return err
 	}
 	limit := v.t.db.opts.MaxTxnBytes
-	if v.t.ws.arena.used+int64(len(v.s.prefix)+len(key)+len(val)) > limit {
+	if v.t.ws.used()+int64(len(v.s.prefix)+len(key)+len(val)) > limit {
 		return fmt.Errorf("storage: transaction too large: its writes would exceed the %d-byte limit (Options.MaxTxnBytes); commit in smaller transactions", limit)
 	}
 	return nil
@@ -148,7 +148,7 @@ func (b *txnBatch) Commit() error {
 		}
 		total += int64(len(b.v.s.prefix) + len(op.key) + len(op.val))
 	}
-	if limit := b.v.t.db.opts.MaxTxnBytes; b.v.t.ws.arena.used+total > limit {
+	if limit := b.v.t.db.opts.MaxTxnBytes; b.v.t.ws.used()+total > limit {
 		return fmt.Errorf("storage: transaction too large: the batch would exceed the %d-byte limit (Options.MaxTxnBytes)", limit)
 	}
 	for _, op := range b.ops {

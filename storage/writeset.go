@@ -6,13 +6,15 @@ package storage
 //
 // Memory: key and value bytes are copied into an arena (one slice per
 // write, carved from large chunks); the B-tree stores 32-byte entries
-// inline in its nodes; the undo log stores one 32-byte entry per write made
-// while a savepoint is active. A write costs about len(key)+len(value)+
-// 64..96 bytes, so a million 10-byte-key, 100-byte-value rows fit in a few
-// hundred MiB (see TestLargeTransactionMemory and BenchmarkLargeTxn).
+// inline in its nodes, naming their bytes by arena position and holding
+// the key's first 8 bytes (no pointers, so the garbage collector does not
+// scan them, and most key comparisons never read the arena); the undo log
+// stores one 32-byte entry per write made while a savepoint is active. A
+// write costs about len(key)+len(value)+48..96 bytes, so a million
+// 10-byte-key, 100-byte-value rows fit in a few hundred MiB (see
+// TestLargeTransactionMemory and BenchmarkLargeTxn).
 type writeSet struct {
-	tree  btree
-	arena arena
+	tree btree // holds the arena its entries point into
 	// undo holds, for every write made while a savepoint mark is active, the
 	// entry as it was before that write (stateAbsent for a new key).
 	undo []wsEntry
@@ -29,15 +31,26 @@ const (
 	stateDeleted
 )
 
-// wsEntry is one key's state: kv holds the key followed by the value.
+// wsEntry is one key's state: the key followed by the value at pos in the
+// write set's arena.
 type wsEntry struct {
+	pfx   uint64 // keyPrefix(key): settles most comparisons inline
+	pos   apos
+	klen  uint32
+	vlen  uint32
+	state entryState
+}
+
+// wsView is an entry with its bytes resolved: kv is the key followed by
+// the value.
+type wsView struct {
 	kv    []byte
 	klen  uint32
 	state entryState
 }
 
-func (e *wsEntry) key() []byte   { return e.kv[:e.klen] }
-func (e *wsEntry) value() []byte { return e.kv[e.klen:] }
+func (e wsView) key() []byte   { return e.kv[:e.klen] }
+func (e wsView) value() []byte { return e.kv[e.klen:] }
 
 // lookup returns the buffered state of key: stateAbsent when the write set
 // says nothing about it.
@@ -46,8 +59,11 @@ func (w *writeSet) lookup(key []byte) (val []byte, state entryState) {
 	if e == nil {
 		return nil, stateAbsent
 	}
-	return e.value(), e.state
+	return w.tree.valueOf(e), e.state
 }
+
+// used is the number of key and value bytes buffered (the budget measure).
+func (w *writeSet) used() int64 { return w.tree.arena.used }
 
 // put buffers key=val; keepUndo records the previous state for RollbackTo.
 func (w *writeSet) put(key, val []byte, keepUndo bool) {
@@ -61,21 +77,21 @@ func (w *writeSet) del(key []byte, keepUndo bool) {
 
 func (w *writeSet) write(key, val []byte, state entryState, keepUndo bool) {
 	e, existed := w.tree.upsert(key)
-	var kv []byte
+	var pos apos
 	switch {
 	case state == statePut || !existed:
-		kv = w.arena.concat(key, val)
+		pos = w.tree.arena.concat(key, val)
 	default: // a tombstone over an existing entry reuses its key bytes
-		kv = e.kv[:e.klen]
+		pos = e.pos
 	}
 	if keepUndo {
 		prev := *e
 		if !existed {
-			prev = wsEntry{kv: kv[:len(key)], klen: uint32(len(key)), state: stateAbsent}
+			prev = wsEntry{pfx: keyPrefix(key), pos: pos, klen: uint32(len(key)), state: stateAbsent}
 		}
 		w.undo = append(w.undo, prev)
 	}
-	*e = wsEntry{kv: kv, klen: uint32(len(key)), state: state}
+	*e = wsEntry{pfx: keyPrefix(key), pos: pos, klen: uint32(len(key)), vlen: uint32(len(val)), state: state}
 }
 
 // undoTo restores every entry changed by the writes recorded after the
@@ -83,7 +99,7 @@ func (w *writeSet) write(key, val []byte, state entryState, keepUndo bool) {
 func (w *writeSet) undoTo(n int) {
 	for i := len(w.undo) - 1; i >= n; i-- {
 		rec := w.undo[i]
-		if e := w.tree.find(rec.key()); e != nil {
+		if e := w.tree.find(w.tree.keyOf(&rec)); e != nil {
 			*e = rec
 		}
 	}
