@@ -137,3 +137,39 @@ func TestExecReusesNothingOfTheLastRun(t *testing.T) {
 	}
 	require.Equal(t, [][]any{{int64(6)}}, queryRows(t, c, `SELECT count(*) FROM n WHERE tag = 'r'`))
 }
+
+// TestPreparedInsertAcrossStoreChanges: a prepared INSERT keeps writing
+// the right stores when they are renamed away and back (a rolled back
+// transaction) and when the table is dropped and created anew.
+func TestPreparedInsertAcrossStoreChanges(t *testing.T) {
+	_, c := openTestDB(t)
+	ctx := context.Background()
+	mustExec(t, c, `CREATE TABLE s (id INTEGER PRIMARY KEY, v INTEGER)`)
+	mustExec(t, c, `CREATE INDEX s_v ON s(v)`)
+	ins, err := c.Prepare(ctx, `INSERT INTO s VALUES (?, ?)`)
+	require.NoError(t, err)
+	exec := func(id int64) {
+		t.Helper()
+		_, err := ins.Exec(ctx, []Arg{intArg(1, id), intArg(2, id%3)})
+		require.NoError(t, err, "id %d", id)
+	}
+	exec(1)
+	mustExec(t, c, `BEGIN`)
+	exec(2)
+	exec(3)
+	mustExec(t, c, `COMMIT`)
+	mustExec(t, c, `BEGIN`)
+	mustExec(t, c, `ALTER TABLE s RENAME TO s3`)
+	mustExec(t, c, `ROLLBACK`)
+	exec(4)
+	require.Equal(t, [][]any{{int64(1)}, {int64(2)}, {int64(3)}, {int64(4)}}, queryRows(t, c, `SELECT id FROM s ORDER BY id`))
+	require.Equal(t, [][]any{{int64(3)}}, queryRows(t, c, `SELECT id FROM s WHERE v = 0`))
+
+	mustExec(t, c, `DROP TABLE s`)
+	mustExec(t, c, `CREATE TABLE s (id INTEGER PRIMARY KEY, v INTEGER)`)
+	mustExec(t, c, `CREATE INDEX s_v ON s(v)`)
+	exec(5)
+	exec(6)
+	require.Equal(t, [][]any{{int64(5)}, {int64(6)}}, queryRows(t, c, `SELECT id FROM s ORDER BY id`))
+	require.Equal(t, [][]any{{int64(6)}}, queryRows(t, c, `SELECT id FROM s WHERE v = 0`))
+}

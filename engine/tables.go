@@ -62,6 +62,7 @@ func (db *Database) forgetStores(table string) {
 	db.mu.Lock()
 	defer db.mu.Unlock()
 	t := strings.ToLower(table)
+	db.storesGen.Add(1)
 	for k := range db.stores {
 		if k == "t\x00"+t || strings.HasPrefix(k, "i\x00"+t+"\x00") {
 			delete(db.stores, k)

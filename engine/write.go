@@ -96,6 +96,12 @@ type writeTarget struct {
 	dataKey  string
 	indexKey []string
 	scratch  []byte
+	// The transactional stores resolved by the last execution, valid for
+	// that transaction while no store was forgotten (Database.storesGen).
+	txn  storage.Txn
+	gen  uint64
+	data storage.KVStore
+	idx  []storage.KVStore
 }
 
 func newWriteTarget(t *schema.Table) *writeTarget {
@@ -113,7 +119,32 @@ func newWriter(e *env, c *compiler, t *schema.Table, _ parser.Operation) (*write
 // newWriterAt is newWriter with the lookups a compiled statement resolved
 // (wt, or nil to resolve them now).
 func newWriterAt(e *env, c *compiler, t *schema.Table, wt *writeTarget) (*writer, error) {
-	db := e.conn.db
+	w := &writer{e: e, c: c, t: t}
+	w.idx = w.idxArr[:0]
+	w.scratch = &w.own
+	if wt != nil {
+		w.keys, w.scratch = wt.keys, &wt.scratch
+		db := e.conn.db
+		if gen := db.storesGen.Load(); wt.txn != e.txn || wt.gen != gen || wt.data == nil {
+			if err := w.resolveStores(wt); err != nil {
+				return nil, err
+			}
+			wt.txn, wt.gen, wt.data, wt.idx = e.txn, gen, w.data, append(wt.idx[:0], w.idx...)
+			return w, nil
+		}
+		w.data, w.idx = wt.data, append(w.idx, wt.idx...)
+		return w, nil
+	}
+	if err := w.resolveStores(nil); err != nil {
+		return nil, err
+	}
+	return w, nil
+}
+
+// resolveStores looks up the transactional stores of the table and its
+// indexes (by wt's cache keys when given).
+func (w *writer) resolveStores(wt *writeTarget) error {
+	db, t := w.e.conn.db, w.t
 	var ds storage.KVStore
 	var err error
 	if wt != nil {
@@ -122,14 +153,9 @@ func newWriterAt(e *env, c *compiler, t *schema.Table, wt *writeTarget) (*writer
 		ds, err = db.dataStore(t)
 	}
 	if err != nil {
-		return nil, err
+		return err
 	}
-	w := &writer{e: e, c: c, t: t, data: e.txn.Store(ds)}
-	w.idx = w.idxArr[:0]
-	w.scratch = &w.own
-	if wt != nil {
-		w.keys, w.scratch = wt.keys, &wt.scratch
-	}
+	w.data = w.e.txn.Store(ds)
 	for i, ix := range t.Indexes {
 		var is storage.KVStore
 		if wt != nil {
@@ -138,11 +164,11 @@ func newWriterAt(e *env, c *compiler, t *schema.Table, wt *writeTarget) (*writer
 			is, err = db.indexStore(t, ix)
 		}
 		if err != nil {
-			return nil, err
+			return err
 		}
-		w.idx = append(w.idx, e.txn.Store(is))
+		w.idx = append(w.idx, w.e.txn.Store(is))
 	}
-	return w, nil
+	return nil
 }
 
 // tableKeys are the key encodings of a table's primary key and indexes.
