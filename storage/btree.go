@@ -17,6 +17,50 @@ type btree struct {
 	length  int    // number of entries, including absent ones
 	version uint64 // incremented whenever entries move between nodes
 	arena   arena  // the entries' key and value bytes
+	// splits counts node splits: the only change that moves a key range
+	// from one leaf to another.
+	splits uint64
+	// hints are the leaves of recent inserts with the key ranges they
+	// cover (btHint), most recent first.
+	hints [2]btHint
+}
+
+// btHint remembers a leaf and the open key interval (lo, hi) it covers,
+// taken from the separators above it when an insert descended to it: every
+// key of the tree in that interval, present or inserted later, is in that
+// leaf, until a split (the tree is insert-only). Successive writes to one
+// store in ascending key order (a bulk INSERT's rows) land in the same
+// leaf, which the hint then finds with a few comparisons instead of a
+// search from the root. A write set holds several stores' keys, so there
+// is one hint for each of the last two leaves written.
+type btHint struct {
+	leaf         *btNode
+	lo, hi       wsEntry // the bounding separators, when hasLo / hasHi
+	hasLo, hasHi bool
+	splits       uint64 // btree.splits when recorded
+}
+
+// hinted returns the leaf a hint knows to cover key, or nil.
+func (t *btree) hinted(key []byte, kp uint64) *btNode {
+	for i := range t.hints {
+		h := &t.hints[i]
+		if h.leaf == nil || h.splits != t.splits {
+			continue
+		}
+		if (!h.hasLo || t.arena.compare(&h.lo, key, kp) < 0) && (!h.hasHi || t.arena.compare(&h.hi, key, kp) > 0) {
+			return h.leaf
+		}
+	}
+	return nil
+}
+
+// remember records leaf, reached under the separators lo and hi, as the
+// most recent hint.
+func (t *btree) remember(leaf *btNode, lo, hi wsEntry, hasLo, hasHi bool) {
+	if t.hints[0].leaf != leaf {
+		t.hints[1] = t.hints[0]
+	}
+	t.hints[0] = btHint{leaf: leaf, lo: lo, hi: hi, hasLo: hasLo, hasHi: hasHi, splits: t.splits}
 }
 
 // keyOf returns an entry's key bytes.
@@ -119,8 +163,14 @@ func (n *btNode) split(m int) (wsEntry, *btNode) {
 // find returns the entry for key, or nil. The pointer is valid until the
 // next upsert.
 func (t *btree) find(key []byte) *wsEntry {
-	n := t.root
 	kp := keyPrefix(key)
+	if leaf := t.hinted(key, kp); leaf != nil {
+		if i, found := leaf.search(&t.arena, key, kp); found {
+			return &leaf.items[i]
+		}
+		return nil
+	}
+	n := t.root
 	for n != nil {
 		i, found := n.search(&t.arena, key, kp)
 		if found {
@@ -141,26 +191,32 @@ func (t *btree) upsert(key []byte) (e *wsEntry, existed bool) {
 		t.root = &btNode{items: make([]wsEntry, 0, 4)}
 	}
 	kp := keyPrefix(key)
+	if leaf := t.hinted(key, kp); leaf != nil && len(leaf.items) < btMaxItems {
+		i, found := leaf.search(&t.arena, key, kp)
+		if found {
+			return &leaf.items[i], true
+		}
+		return t.insertAt(leaf, i), false
+	}
 	if len(t.root.items) >= btMaxItems {
 		mid, right := t.root.split(t.root.splitPoint(&t.arena, key, kp))
 		t.root = &btNode{items: []wsEntry{mid}, children: []*btNode{t.root, right}}
 		t.version++
+		t.splits++
 	}
 	n := t.root
+	var lo, hi wsEntry // separators bounding n's key range
+	var hasLo, hasHi bool
 	for {
 		i, found := n.search(&t.arena, key, kp)
 		if found {
 			return &n.items[i], true
 		}
 		if n.leaf() {
-			n.items = append(n.items, wsEntry{})
-			copy(n.items[i+1:], n.items[i:])
-			n.items[i] = wsEntry{}
-			t.length++
-			t.version++
-			return &n.items[i], false
+			t.remember(n, lo, hi, hasLo, hasHi)
+			return t.insertAt(n, i), false
 		}
-		c := n.children[i]
+		c, j := n.children[i], i
 		if len(c.items) >= btMaxItems {
 			mid, right := c.split(c.splitPoint(&t.arena, key, kp))
 			n.items = append(n.items, wsEntry{})
@@ -170,15 +226,32 @@ func (t *btree) upsert(key []byte) (e *wsEntry, existed bool) {
 			copy(n.children[i+2:], n.children[i+1:])
 			n.children[i+1] = right
 			t.version++
+			t.splits++
 			switch cmp := -t.arena.compare(&mid, key, kp); {
 			case cmp == 0:
 				return &n.items[i], true
 			case cmp > 0:
-				c = right
+				c, j = right, i+1
 			}
+		}
+		if j > 0 {
+			lo, hasLo = n.items[j-1], true
+		}
+		if j < len(n.items) {
+			hi, hasHi = n.items[j], true
 		}
 		n = c
 	}
+}
+
+// insertAt inserts a zero entry at position i of leaf n and returns it.
+func (t *btree) insertAt(n *btNode, i int) *wsEntry {
+	n.items = append(n.items, wsEntry{})
+	copy(n.items[i+1:], n.items[i:])
+	n.items[i] = wsEntry{}
+	t.length++
+	t.version++
+	return &n.items[i]
 }
 
 // btIter walks a btree in either direction. Its position is a path of
