@@ -105,6 +105,15 @@ func (n *btNode) search(a *arena, key []byte, kp uint64) (int, bool) {
 	return lo, lo < len(n.items) && a.compare(&n.items[lo], key, kp) == 0
 }
 
+// searchFromEnd is search for a key likely beyond the node's last entry
+// (the next of an ascending run): that case takes one comparison.
+func (n *btNode) searchFromEnd(a *arena, key []byte, kp uint64) (int, bool) {
+	if last := len(n.items) - 1; last >= 0 && a.compare(&n.items[last], key, kp) < 0 {
+		return last + 1, false
+	}
+	return n.search(a, key, kp)
+}
+
 // keyPrefix is the first 8 bytes of key, big-endian, zero-padded: when two
 // keys' prefixes differ they order as their prefixes (a shorter key's
 // padding is below any byte where the longer one differs from it).
@@ -165,7 +174,7 @@ func (n *btNode) split(m int) (wsEntry, *btNode) {
 func (t *btree) find(key []byte) *wsEntry {
 	kp := keyPrefix(key)
 	if leaf := t.hinted(key, kp); leaf != nil {
-		if i, found := leaf.search(&t.arena, key, kp); found {
+		if i, found := leaf.searchFromEnd(&t.arena, key, kp); found {
 			return &leaf.items[i]
 		}
 		return nil
@@ -192,7 +201,7 @@ func (t *btree) upsert(key []byte) (e *wsEntry, existed bool) {
 	}
 	kp := keyPrefix(key)
 	if leaf := t.hinted(key, kp); leaf != nil && len(leaf.items) < btMaxItems {
-		i, found := leaf.search(&t.arena, key, kp)
+		i, found := leaf.searchFromEnd(&t.arena, key, kp)
 		if found {
 			return &leaf.items[i], true
 		}
