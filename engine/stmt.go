@@ -184,15 +184,13 @@ func (s *Stmt) Exec(ctx context.Context, args []Arg) (res Result, err error) {
 			_ = r
 		}
 	}
-	if err := rows.Close(); err != nil {
-		return Result{}, err
-	}
-	if x := rows.x; x != nil {
+	err = rows.Close()
+	if x := rows.x; x != nil && err == nil {
 		// The statement ran to completion without a cursor left open on
 		// it: nothing refers to its execution any more.
 		s.release(x)
 	}
-	return Result{RowsAffected: n}, nil
+	return Result{RowsAffected: n}, err
 }
 
 // Rows is a result cursor.
