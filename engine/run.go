@@ -98,8 +98,9 @@ type execution struct {
 	mark storage.Mark
 	// deferredLen is the length of the deferred-check queue at the start.
 	deferredLen int
-	// paramArr backs the bound parameters of statements with few of them.
-	paramArr [6]value.Value
+	// paramBuf backs the bound parameters; an execution reused by Exec
+	// keeps it (cleared).
+	paramBuf []value.Value
 }
 
 // takeExecution returns the statement's idle execution (see Stmt.Exec),
@@ -117,19 +118,21 @@ func (s *Stmt) takeExecution() *execution {
 // is referenced any more. Its map stays (emptied); everything else is
 // zeroed, so it keeps no values of the finished run.
 func (s *Stmt) release(x *execution) {
-	cache := x.env.cache
+	cache, params := x.env.cache, x.paramBuf
 	clear(cache)
+	clear(params)
 	*x = execution{}
-	x.env.cache = cache
+	x.env.cache, x.paramBuf = cache, params
 	s.idle = x
 }
 
 // params returns a zeroed parameter slice of length n.
 func (x *execution) params(n int) []value.Value {
-	if n <= len(x.paramArr) {
-		return x.paramArr[:n:n]
+	if n <= cap(x.paramBuf) {
+		return x.paramBuf[:n:n]
 	}
-	return make([]value.Value, n)
+	x.paramBuf = make([]value.Value, n)
+	return x.paramBuf
 }
 
 // finish ends the statement: on failure it drops the deferred checks it

@@ -21,8 +21,9 @@ type btree struct {
 	// from one leaf to another.
 	splits uint64
 	// hints are the leaves of recent inserts with the key ranges they
-	// cover (btHint), most recent first.
-	hints [2]btHint
+	// cover (btHint), most recent first; allocated by the first insert, so
+	// that a read-only transaction's empty write set stays small.
+	hints *[2]btHint
 }
 
 // btHint remembers a leaf and the open key interval (lo, hi) it covers,
@@ -42,6 +43,9 @@ type btHint struct {
 
 // hinted returns the leaf a hint knows to cover key, or nil.
 func (t *btree) hinted(key []byte, kp uint64) *btNode {
+	if t.hints == nil {
+		return nil
+	}
 	for i := range t.hints {
 		h := &t.hints[i]
 		if h.leaf == nil || h.splits != t.splits {
@@ -57,6 +61,9 @@ func (t *btree) hinted(key []byte, kp uint64) *btNode {
 // remember records leaf, reached under the separators lo and hi, as the
 // most recent hint.
 func (t *btree) remember(leaf *btNode, lo, hi wsEntry, hasLo, hasHi bool) {
+	if t.hints == nil {
+		t.hints = new([2]btHint)
+	}
 	if t.hints[0].leaf != leaf {
 		t.hints[1] = t.hints[0]
 	}
