@@ -213,6 +213,7 @@ func (c *compiler) insert(st *parser.Insert) (*program, error) {
 		if err != nil {
 			return 0, nil, err
 		}
+		defer wt.release(w)
 		w.checks = checks
 		var n int64
 		var out []value.Row

@@ -173,3 +173,37 @@ func TestPreparedInsertAcrossStoreChanges(t *testing.T) {
 	require.Equal(t, [][]any{{int64(5)}, {int64(6)}}, queryRows(t, c, `SELECT id FROM s ORDER BY id`))
 	require.Equal(t, [][]any{{int64(6)}}, queryRows(t, c, `SELECT id FROM s WHERE v = 0`))
 }
+
+// TestPreparedInsertReusedWriter: one prepared INSERT run many times in a
+// transaction whose deferred foreign-key checks (holding the writers of
+// earlier runs) run at COMMIT, into a table with an expression index.
+func TestPreparedInsertReusedWriter(t *testing.T) {
+	_, c := openTestDB(t)
+	ctx := context.Background()
+	mustExec(t, c, `pragma foreign_keys = true`)
+	mustExec(t, c, `CREATE TABLE par (id INTEGER PRIMARY KEY)`)
+	mustExec(t, c, `CREATE TABLE ch (id INTEGER PRIMARY KEY, p INTEGER NULL REFERENCES par DEFERRABLE INITIALLY DEFERRED, name TEXT)`)
+	mustExec(t, c, `CREATE INDEX ch_lname ON ch(lower(name))`)
+	mustExec(t, c, `INSERT INTO par VALUES (1), (2)`)
+	ins, err := c.Prepare(ctx, `INSERT INTO ch VALUES (?, ?, ?)`)
+	require.NoError(t, err)
+	run := func(id, p int64, name string) {
+		t.Helper()
+		_, err := ins.Exec(ctx, []Arg{intArg(1, id), intArg(2, p), {Ordinal: 3, Value: value.Text(name)}})
+		require.NoError(t, err, "id %d", id)
+	}
+	require.NoError(t, c.Begin(ctx, TxOptions{}))
+	run(1, 1, "Ann")
+	run(2, 3, "BOB") // parent 3 does not exist yet: checked at COMMIT
+	run(3, 2, "ann")
+	mustExec(t, c, `INSERT INTO par VALUES (3)`)
+	require.NoError(t, c.Commit(ctx))
+	require.Equal(t, [][]any{{int64(1)}, {int64(3)}}, queryRows(t, c, `SELECT id FROM ch WHERE lower(name) = 'ann' ORDER BY id`))
+
+	require.NoError(t, c.Begin(ctx, TxOptions{}))
+	run(4, 9, "Cy") // no parent 9 at COMMIT
+	run(5, 1, "cy")
+	require.ErrorContains(t, c.Commit(ctx), "constraint failed: _fk_ch_p")
+	require.Equal(t, [][]any{{int64(3)}}, queryRows(t, c, `SELECT count(*) FROM ch`))
+	require.Equal(t, [][]any{}, queryRows(t, c, `SELECT id FROM ch WHERE lower(name) = 'cy'`))
+}

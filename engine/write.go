@@ -102,7 +102,14 @@ type writeTarget struct {
 	gen  uint64
 	data storage.KVStore
 	idx  []storage.KVStore
+	// idle is the writer of the last finished execution, reset and reused
+	// by the next (nil while one runs). A deferred foreign-key check may
+	// still hold it, but reads only its compiler and table: the same.
+	idle *writer
 }
+
+// release hands a finished execution's writer back for reuse.
+func (wt *writeTarget) release(w *writer) { wt.idle = w }
 
 func newWriteTarget(t *schema.Table) *writeTarget {
 	wt := &writeTarget{keys: keysOf(t), dataKey: dataStoreKey(t)}
@@ -119,7 +126,14 @@ func newWriter(e *env, c *compiler, t *schema.Table, _ parser.Operation) (*write
 // newWriterAt is newWriter with the lookups a compiled statement resolved
 // (wt, or nil to resolve them now).
 func newWriterAt(e *env, c *compiler, t *schema.Table, wt *writeTarget) (*writer, error) {
-	w := &writer{e: e, c: c, t: t}
+	var w *writer
+	if wt != nil && wt.idle != nil {
+		// Compiled expression index parts stay valid: same compiler, table.
+		w, wt.idle = wt.idle, nil
+		*w = writer{e: e, c: c, t: t, partExprs: w.partExprs}
+	} else {
+		w = &writer{e: e, c: c, t: t}
+	}
 	w.idx = w.idxArr[:0]
 	w.scratch = &w.own
 	if wt != nil {
