@@ -3,6 +3,7 @@ package storage
 import (
 	"bytes"
 	"testing"
+	"unsafe"
 
 	"github.com/stretchr/testify/require"
 )
@@ -42,4 +43,20 @@ func TestArenaPositions(t *testing.T) {
 	require.Equal(t, total, a.used)
 	p := a.concat([]byte("key"), []byte("value"))
 	require.Equal(t, "keyvalue", string(a.bytes(p, 8)))
+}
+
+// TestEntryPacking: an entry is 24 pointer-free bytes, and its key length
+// and state share a word without disturbing each other up to the largest
+// key a store can hold (MaxKeySize plus a store prefix).
+func TestEntryPacking(t *testing.T) {
+	require.Equal(t, uintptr(24), unsafe.Sizeof(wsEntry{}))
+	longest := make([]byte, MaxKeySize+10)
+	for _, key := range [][]byte{nil, []byte("k"), longest} {
+		for _, st := range []entryState{stateAbsent, statePut, stateDeleted} {
+			e := makeEntry(key, apos{chunk: 7, off: 9}, MaxValueSize, st)
+			require.Equal(t, uint32(len(key)), e.klen())
+			require.Equal(t, st, e.state())
+			require.Equal(t, uint32(MaxValueSize), e.vlen)
+		}
+	}
 }

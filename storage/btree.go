@@ -71,19 +71,21 @@ func (t *btree) remember(leaf *btNode, lo, hi wsEntry, hasLo, hasHi bool) {
 }
 
 // keyOf returns an entry's key bytes.
-func (t *btree) keyOf(e *wsEntry) []byte { return t.arena.bytes(e.pos, e.klen) }
+func (t *btree) keyOf(e *wsEntry) []byte { return t.arena.bytes(e.pos, e.klen()) }
 
 // valueOf returns an entry's value bytes.
 func (t *btree) valueOf(e *wsEntry) []byte {
 	if e.vlen == 0 {
 		return nil
 	}
-	return t.arena.bytes(e.pos, e.klen+e.vlen)[e.klen:]
+	kl := e.klen()
+	return t.arena.bytes(e.pos, kl+e.vlen)[kl:]
 }
 
 // view resolves an entry's bytes.
 func (t *btree) view(e *wsEntry) wsView {
-	return wsView{kv: t.arena.bytes(e.pos, e.klen+e.vlen), klen: e.klen, state: e.state}
+	kl := e.klen()
+	return wsView{kv: t.arena.bytes(e.pos, kl+e.vlen), klen: kl, state: e.state()}
 }
 
 // btMaxItems is the maximum number of entries per node (odd, so a full
@@ -143,7 +145,7 @@ func (a *arena) compare(e *wsEntry, key []byte, kp uint64) int {
 	case e.pfx > kp:
 		return 1
 	}
-	return bytes.Compare(a.bytes(e.pos, e.klen), key)
+	return bytes.Compare(a.bytes(e.pos, e.klen()), key)
 }
 
 // splitPoint chooses where a full node splits before key is inserted

@@ -5,12 +5,12 @@ package storage
 // plus an undo log for savepoints.
 //
 // Memory: key and value bytes are copied into an arena (one slice per
-// write, carved from large chunks); the B-tree stores 32-byte entries
+// write, carved from large chunks); the B-tree stores 24-byte entries
 // inline in its nodes, naming their bytes by arena position and holding
 // the key's first 8 bytes (no pointers, so the garbage collector does not
 // scan them, and most key comparisons never read the arena); the undo log
-// stores one 32-byte entry per write made while a savepoint is active. A
-// write costs about len(key)+len(value)+48..96 bytes, so a million
+// stores one 24-byte entry per write made while a savepoint is active. A
+// write costs about len(key)+len(value)+40..80 bytes, so a million
 // 10-byte-key, 100-byte-value rows fit in a few hundred MiB (see
 // TestLargeTransactionMemory and BenchmarkLargeTxn).
 type writeSet struct {
@@ -32,14 +32,24 @@ const (
 )
 
 // wsEntry is one key's state: the key followed by the value at pos in the
-// write set's arena.
+// write set's arena. 24 bytes, no pointers: the key length (at most
+// MaxKeySize plus a store prefix, far below 2^30) shares its word with the
+// state.
 type wsEntry struct {
-	pfx   uint64 // keyPrefix(key): settles most comparisons inline
-	pos   apos
-	klen  uint32
-	vlen  uint32
-	state entryState
+	pfx  uint64 // keyPrefix(key): settles most comparisons inline
+	pos  apos
+	ks   uint32 // key length | state << ksStateShift
+	vlen uint32
 }
+
+const ksStateShift = 30
+
+func makeEntry(key []byte, pos apos, vlen int, state entryState) wsEntry {
+	return wsEntry{pfx: keyPrefix(key), pos: pos, ks: uint32(len(key)) | uint32(state)<<ksStateShift, vlen: uint32(vlen)}
+}
+
+func (e *wsEntry) klen() uint32      { return e.ks & (1<<ksStateShift - 1) }
+func (e *wsEntry) state() entryState { return entryState(e.ks >> ksStateShift) }
 
 // wsView is an entry with its bytes resolved: kv is the key followed by
 // the value.
@@ -59,7 +69,7 @@ func (w *writeSet) lookup(key []byte) (val []byte, state entryState) {
 	if e == nil {
 		return nil, stateAbsent
 	}
-	return w.tree.valueOf(e), e.state
+	return w.tree.valueOf(e), e.state()
 }
 
 // used is the number of key and value bytes buffered (the budget measure).
@@ -87,11 +97,11 @@ func (w *writeSet) write(key, val []byte, state entryState, keepUndo bool) {
 	if keepUndo {
 		prev := *e
 		if !existed {
-			prev = wsEntry{pfx: keyPrefix(key), pos: pos, klen: uint32(len(key)), state: stateAbsent}
+			prev = makeEntry(key, pos, 0, stateAbsent)
 		}
 		w.undo = append(w.undo, prev)
 	}
-	*e = wsEntry{pfx: keyPrefix(key), pos: pos, klen: uint32(len(key)), vlen: uint32(len(val)), state: state}
+	*e = makeEntry(key, pos, len(val), state)
 }
 
 // undoTo restores every entry changed by the writes recorded after the
