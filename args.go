@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/quereus/quereus/engine"
+	"github.com/quereus/quereus/storage/value"
 )
 
 // toArgs turns database/sql arguments into engine arguments. A named
@@ -17,10 +18,18 @@ func toArgs(nvs []driver.NamedValue) ([]engine.Arg, error) {
 	if len(nvs) == 0 {
 		return nil, nil
 	}
-	args := make([]engine.Arg, len(nvs))
+	return appendArgs(make([]engine.Arg, 0, len(nvs)), nvs)
+}
+
+// appendArgs is toArgs appending to dst (a reused buffer).
+func appendArgs(dst []engine.Arg, nvs []driver.NamedValue) ([]engine.Arg, error) {
+	args := append(dst, make([]engine.Arg, len(nvs))...)[len(dst):]
 	for i, nv := range nvs {
-		v, err := toValue(nv.Value) // CheckNamedValue made it a value.Value or a type toValue maps directly
-		if err != nil {
+		var v value.Value
+		var err error
+		if n, ok := nv.Value.(int); ok {
+			v = value.Int(int64(n)) // CheckNamedValue lets int through (as toValue maps it)
+		} else if v, err = toValue(nv.Value); err != nil { // CheckNamedValue made it a value.Value or a type toValue maps directly
 			return nil, fmt.Errorf("quereus: argument %s: %w", describeArg(nv), err)
 		}
 		if nv.Name != "" {
@@ -54,7 +63,13 @@ func namedValues(vs []driver.Value) []driver.NamedValue {
 // falls on a slot. The engine itself binds leniently (an unbound parameter is
 // NULL), which would turn a forgotten argument into silently stored NULLs.
 func checkArgs(params []engine.ParamInfo, args []engine.Arg) error {
-	bound := make([]bool, len(params))
+	var inline [16]bool
+	var bound []bool
+	if len(params) <= len(inline) {
+		bound = inline[:len(params)]
+	} else {
+		bound = make([]bool, len(params))
+	}
 	for _, a := range args {
 		slot := -1
 		if a.Name != "" {

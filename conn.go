@@ -212,7 +212,7 @@ func (c *conn) prepareScriptTail(ctx context.Context, query string, prepareErr e
 func (c *conn) CheckNamedValue(nv *driver.NamedValue) (err error) {
 	defer recoverTo(&err, nil) // a user Valuer may panic
 	switch nv.Value.(type) {
-	case nil, int64, float64, bool, string:
+	case nil, int64, float64, bool, string, int:
 		return nil
 	case sql.Out:
 		return errors.New("quereus: output parameters (sql.Out) are not supported")

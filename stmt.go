@@ -13,6 +13,10 @@ type stmt struct {
 	es       *engine.Stmt
 	params   []engine.ParamInfo
 	numInput int
+	// argBuf is reused for the converted arguments of each execution: the
+	// engine binds them when the execution starts and keeps no reference,
+	// and a driver statement is not used by two goroutines at once.
+	argBuf []engine.Arg
 }
 
 var (
@@ -66,6 +70,7 @@ func (s *stmt) ExecContext(ctx context.Context, nvs []driver.NamedValue) (_ driv
 		return nil, err
 	}
 	defer recoverTo(&err, s.c.markBroken)
+	defer s.releaseArgs()
 	return execStmt(ctx, s.es, args)
 }
 
@@ -77,6 +82,7 @@ func (s *stmt) QueryContext(ctx context.Context, nvs []driver.NamedValue) (_ dri
 		return nil, err
 	}
 	defer recoverTo(&err, s.c.markBroken)
+	defer s.releaseArgs()
 	er, err := s.es.Query(ctx, args)
 	if err != nil {
 		return nil, err
@@ -87,12 +93,20 @@ func (s *stmt) QueryContext(ctx context.Context, nvs []driver.NamedValue) (_ dri
 // args checks that the connection is usable, then converts and checks the
 // arguments of one execution.
 func (s *stmt) args(nvs []driver.NamedValue) ([]engine.Arg, error) {
-	args, err := s.c.usableArgs(nvs)
+	if err := s.c.usable(); err != nil {
+		return nil, err
+	}
+	args, err := appendArgs(s.argBuf[:0], nvs)
 	if err != nil {
 		return nil, err
 	}
+	s.argBuf = args
 	return args, checkArgs(s.params, args)
 }
+
+// releaseArgs drops the references the argument buffer holds to the last
+// execution's values.
+func (s *stmt) releaseArgs() { clear(s.argBuf) }
 
 // execStmt runs a prepared statement to completion.
 func execStmt(ctx context.Context, es *engine.Stmt, args []engine.Arg) (driver.Result, error) {

@@ -37,6 +37,51 @@ func appendKey(dst []byte, vals []value.Value, parts []keyPart) []byte {
 	return dst
 }
 
+// appendRowKey appends the encoding of row's values under the column key
+// parts kps (every part names a column) to dst: appendKey without building
+// the value list.
+func appendRowKey(dst []byte, row value.Row, kps []schema.KeyPart, parts []keyPart) []byte {
+	for i, p := range kps {
+		v := row[p.Col]
+		if parts[i].timespan {
+			v = timespanKeyValue(v)
+		}
+		dst = keyenc.AppendValue(dst, v, parts[i].kc)
+	}
+	return dst
+}
+
+// keySizeHint estimates the encoded size of row's values under the column
+// key parts kps, to size a key buffer once (an estimate: encoding may need
+// more or less).
+func keySizeHint(row value.Row, kps []schema.KeyPart) int {
+	n := 0
+	for _, p := range kps {
+		if p.Col < 0 {
+			n += 16
+			continue
+		}
+		switch v := row[p.Col]; v.Kind() {
+		case value.KindText, value.KindBlob:
+			n += len(v.Text()) + 4
+		default:
+			n += 12
+		}
+	}
+	return n
+}
+
+// columnParts reports whether every key part names a column (no
+// expression parts).
+func columnParts(kps []schema.KeyPart) bool {
+	for _, p := range kps {
+		if p.Col < 0 {
+			return false
+		}
+	}
+	return true
+}
+
 // prefixEnd returns the smallest key greater than every key with prefix p
 // (nil when unbounded).
 func prefixEnd(p []byte) []byte {
@@ -48,6 +93,9 @@ func prefixEnd(p []byte) []byte {
 
 // encodeRow encodes a row value (storage/rowenc).
 func encodeRow(row value.Row) []byte { return rowenc.EncodeRow(row) }
+
+// appendRow appends the encoding of a row value to dst.
+func appendRow(dst []byte, row value.Row) []byte { return rowenc.AppendRow(dst, row) }
 
 // decodeRow decodes a row value. Rows written before an ADD COLUMN decode
 // shorter than the table and are padded with NULL up to ncols; longer rows

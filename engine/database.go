@@ -23,6 +23,9 @@ type Database struct {
 	mu     sync.Mutex
 	cat    *schema.Catalog // published catalog
 	stores map[string]storage.KVStore
+	// storesGen counts removals from stores (forgetStores), so that a
+	// statement's resolved stores stay valid while it has not moved.
+	storesGen atomic.Uint64
 
 	nullableByDefault atomic.Bool
 	foreignKeysOff    atomic.Bool

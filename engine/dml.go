@@ -6,6 +6,7 @@ import (
 
 	"github.com/quereus/quereus/engine/parser"
 	"github.com/quereus/quereus/engine/schema"
+	"github.com/quereus/quereus/engine/types"
 	"github.com/quereus/quereus/storage/value"
 )
 
@@ -116,6 +117,50 @@ func convertRow(t *schema.Table, row value.Row) error {
 		row[i] = v
 	}
 	return nil
+}
+
+// columnTypes resolves the declared type of every column once, for
+// convertRowTyped (a declared type name always resolves the same way).
+func columnTypes(t *schema.Table) []types.Type {
+	out := make([]types.Type, len(t.Columns))
+	for i, col := range t.Columns {
+		out[i] = declaredType(col.Type)
+	}
+	return out
+}
+
+// convertRowTyped is convertRow with the column types resolved
+// (columnTypes(t)).
+func convertRowTyped(t *schema.Table, typs []types.Type, row value.Row) error {
+	for i, col := range t.Columns {
+		if keepsValue(row[i], typs[i]) {
+			continue
+		}
+		v, err := convertForType(row[i], typs[i], col.Name)
+		if err != nil {
+			return err
+		}
+		row[i] = v
+	}
+	return nil
+}
+
+// keepsValue reports whether converting v for a column of type t returns
+// v itself (convertForType's result for these cases), so the common
+// already-typed value skips the conversion: NULL, an INTEGER into INTEGER,
+// a REAL into REAL, a TEXT into TEXT, anything into ANY.
+func keepsValue(v value.Value, t types.Type) bool {
+	switch v.Kind() {
+	case value.KindNull:
+		return true
+	case value.KindInteger:
+		return t == types.Integer || t == types.Any
+	case value.KindReal:
+		return t == types.Real || t == types.Any
+	case value.KindText:
+		return t == types.Text || t == types.Any
+	}
+	return t == types.Any
 }
 
 // generated computes generated columns of a row in place.

@@ -51,6 +51,15 @@
 // maintains every secondary index (including partial and expression
 // indexes), updates row-count statistics and queues change events.
 //
+// The per-row write path allocates little: a compiled INSERT resolves its
+// table's key encodings, store cache keys and column types once
+// (writeTarget), keeps the transactional stores it resolved for the
+// current transaction, reuses the writer of its last finished execution,
+// evaluates a single VALUES row straight into the table row, and encodes
+// index keys and row values into a scratch buffer the storage write copies
+// at once. A statement run to completion by Stmt.Exec hands its execution
+// (env, cursor, parameters) back for the next run (run.go).
+//
 // # Schemas and declarative schema (schemas.go, declare.go, diff.go, apply.go)
 //
 // Besides main (and temp) a catalog holds named schemas, created by `apply

@@ -173,11 +173,34 @@ func (c *compiler) insert(st *parser.Insert) (*program, error) {
 		action = parser.ConflictReplace
 	}
 	prog := &program{writes: true, cols: cols, rows: len(st.Returning) > 0, onError: action}
+	wt := newWriteTarget(t)
+	colTypes := columnTypes(t)
+	// A single VALUES row is evaluated straight into the table-wide row
+	// (no source cursor); its values are all given.
+	var direct []*cexpr
+	if src != nil {
+		if rn, ok := src.root.(*rowsNode); ok && len(rn.rows) == 1 && len(rn.rows[0]) == len(targets) {
+			direct = rn.rows[0]
+		}
+	}
 	prog.exec = func(e *env) (int64, []value.Row, error) {
 		var srcRows []value.Row
-		if src == nil {
+		var one [1]value.Row
+		switch {
+		case src == nil:
 			srcRows = []value.Row{{}}
-		} else {
+		case direct != nil:
+			row := make(value.Row, len(t.Columns))
+			for j, ce := range direct {
+				v, err := ce.fn(e, nil)
+				if err != nil {
+					return 0, nil, err
+				}
+				row[targets[j]] = v
+			}
+			one[0] = row
+			srcRows = one[:]
+		default:
 			it, err := src.root.open(e)
 			if err != nil {
 				return 0, nil, err
@@ -186,19 +209,26 @@ func (c *compiler) insert(st *parser.Insert) (*program, error) {
 				return 0, nil, err
 			}
 		}
-		w, err := newWriter(e, c, t, parser.OpInsert)
+		w, err := newWriterAt(e, c, t, wt)
 		if err != nil {
 			return 0, nil, err
 		}
+		defer wt.release(w)
 		w.checks = checks
 		var n int64
 		var out []value.Row
 		for _, sr := range srcRows {
-			row := make(value.Row, len(t.Columns))
-			given := make([]bool, len(t.Columns))
-			for j, i := range targets {
-				if j < len(sr) {
-					row[i], given[i] = sr[j], true
+			var row value.Row
+			var given []bool
+			if direct != nil {
+				row, given = sr, supplied
+			} else {
+				row = make(value.Row, len(t.Columns))
+				given = make([]bool, len(t.Columns))
+				for j, i := range targets {
+					if j < len(sr) {
+						row[i], given[i] = sr[j], true
+					}
 				}
 			}
 			// Defaults may read the supplied values as new.<column>.
@@ -212,7 +242,7 @@ func (c *compiler) insert(st *parser.Insert) (*program, error) {
 			if err := fillNotNullDefaults(e, t, row, defaults, action); err != nil {
 				return n, nil, err
 			}
-			if err := convertRow(t, row); err != nil {
+			if err := convertRowTyped(t, colTypes, row); err != nil {
 				return n, nil, err
 			}
 			if err := gen.apply(e, t, row); err != nil {
@@ -269,7 +299,7 @@ func (w *writer) upsert(row value.Row, clauses []*upsertClause, complete func(va
 	if err := w.checkNotNull(row); err != nil {
 		return nil, false, false, err
 	}
-	key := dataKey(w.t, row)
+	key := w.dataKey(row)
 	conflicts, err := w.findConflicts(row, key, nil)
 	if err != nil || len(conflicts) == 0 {
 		return row, false, false, err

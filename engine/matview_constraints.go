@@ -54,7 +54,11 @@ func hasDeclaredConstraints(st *parser.CreateTable) bool {
 // constraints. A table whose body no longer plans (stale) is skipped: the
 // staleness is reported when it is read.
 func checkMaintainedTables(e *env) error {
-	for _, v := range e.conn.catalog().Views() {
+	cat := e.conn.catalog()
+	if !cat.HasViews() {
+		return nil
+	}
+	for _, v := range cat.Views() {
 		if v.Declared == nil || !hasDeclaredConstraints(v.Declared) && !mayCoarsenKey(e, v) {
 			continue
 		}

@@ -28,65 +28,128 @@ func (c *Conn) run(ctx context.Context, s *Stmt, args []Arg, base int, wantRows 
 		}
 		return &Rows{}, nil
 	}
-	params, err := bindArgs(prog.params, args, base)
+	x := s.takeExecution()
+	x.c, x.prog, x.ctx = c, prog, ctx
+	params, err := bindArgs(x.params(len(prog.params)), prog.params, args, base)
 	if err != nil {
 		return nil, err
 	}
-	autocommit := c.txn == nil
-	if autocommit {
+	x.autocommit = c.txn == nil
+	if x.autocommit {
 		if err := c.beginTxn(ctx, storage.TxOptions{}); err != nil {
 			return nil, err
 		}
 	}
 	if prog.writes {
 		if err := c.txn.LockForWrite(ctx); err != nil {
-			if autocommit {
+			if x.autocommit {
 				_ = c.rollback()
 			}
 			return nil, err
 		}
 	}
-	var mark storage.Mark
-	if !autocommit {
-		mark = c.txn.Savepoint()
+	if !x.autocommit {
+		x.mark = c.txn.Savepoint()
 	}
-	deferredLen := len(c.deferred)
-	e := &env{ctx: ctx, conn: c, txn: c.txn, params: params, cache: map[any]any{}}
-	finish := func(err error) error {
-		if err != nil {
-			if deferredLen < len(c.deferred) {
-				c.deferred = c.deferred[:deferredLen]
-			}
-			return c.fail(err, autocommit, mark, prog.onError)
-		}
-		if autocommit {
-			return c.commit(ctx)
-		}
-		return c.txn.Release(mark)
+	x.deferredLen = len(c.deferred)
+	e := &x.env
+	cache := e.cache // an idle execution's map, emptied by release
+	if cache == nil {
+		cache = map[any]any{}
 	}
+	*e = env{ctx: ctx, conn: c, txn: c.txn, params: params, cache: cache}
 	cols := prog.resultColumns()
 	if prog.query != nil {
 		it, err := prog.query.root.open(e)
 		if err != nil {
-			return nil, finish(err)
+			return nil, x.finish(err)
 		}
-		return &Rows{cols: cols, it: it, e: e, finish: finish}, nil
+		x.rows = Rows{cols: cols, it: it, e: e, fin: x}
+		return &x.rows, nil
 	}
 	n, rows, err := prog.exec(e)
 	if err == nil && prog.writes {
 		err = checkMaintainedTables(e)
 	}
 	if err != nil {
-		return nil, finish(err)
+		return nil, x.finish(err)
 	}
-	if err := finish(nil); err != nil {
+	if err := x.finish(nil); err != nil {
 		return nil, err
 	}
-	r := &Rows{cols: cols, affected: n, e: e}
+	x.rows = Rows{cols: cols, affected: n, e: e, x: x}
 	if prog.rows {
-		r.it = &sliceIter{rows: rows}
+		x.rows.it = &sliceIter{rows: rows}
 	}
-	return r, nil
+	return &x.rows, nil
+}
+
+// execution is one run of a statement: its env, its result cursor and
+// what finishing it takes, allocated together.
+type execution struct {
+	env  env
+	rows Rows
+	c    *Conn
+	prog *program
+	ctx  context.Context
+	// autocommit: the statement runs in a transaction of its own.
+	autocommit bool
+	// mark is the statement's savepoint (in an explicit transaction).
+	mark storage.Mark
+	// deferredLen is the length of the deferred-check queue at the start.
+	deferredLen int
+	// paramBuf backs the bound parameters; an execution reused by Exec
+	// keeps it (cleared).
+	paramBuf []value.Value
+}
+
+// takeExecution returns the statement's idle execution (see Stmt.Exec),
+// or a new one.
+func (s *Stmt) takeExecution() *execution {
+	if x := s.idle; x != nil {
+		s.idle = nil
+		return x
+	}
+	return &execution{}
+}
+
+// release makes a finished execution the statement's idle one, to be
+// reused by its next run: only once its Rows are closed and nothing of it
+// is referenced any more. Its map stays (emptied); everything else is
+// zeroed, so it keeps no values of the finished run.
+func (s *Stmt) release(x *execution) {
+	cache, params := x.env.cache, x.paramBuf
+	clear(cache)
+	clear(params)
+	*x = execution{}
+	x.env.cache, x.paramBuf = cache, params
+	s.idle = x
+}
+
+// params returns a zeroed parameter slice of length n.
+func (x *execution) params(n int) []value.Value {
+	if n <= cap(x.paramBuf) {
+		return x.paramBuf[:n:n]
+	}
+	x.paramBuf = make([]value.Value, n)
+	return x.paramBuf
+}
+
+// finish ends the statement: on failure it drops the deferred checks it
+// queued and undoes it as its conflict action says; on success it commits
+// (autocommit) or releases its savepoint.
+func (x *execution) finish(err error) error {
+	c := x.c
+	if err != nil {
+		if x.deferredLen < len(c.deferred) {
+			c.deferred = c.deferred[:x.deferredLen]
+		}
+		return c.fail(err, x.autocommit, x.mark, x.prog.onError)
+	}
+	if x.autocommit {
+		return c.commit(x.ctx)
+	}
+	return c.txn.Release(x.mark)
 }
 
 // fail undoes a failed statement according to its conflict action.

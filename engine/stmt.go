@@ -46,6 +46,9 @@ type Stmt struct {
 	conn *Conn
 	ast  parser.Stmt
 	prog *program
+	// idle is a finished execution kept for reuse by the next run (Exec
+	// releases it; a query's lives as long as its Rows).
+	idle *execution
 }
 
 // Prepare parses and plans exactly one statement (a trailing ';' is fine).
@@ -116,9 +119,9 @@ func (s *Stmt) ReturnsRows() bool { return s.prog.rows }
 // Close releases the statement.
 func (s *Stmt) Close() error { return nil }
 
-// bindArgs maps arguments to parameter slots.
-func bindArgs(params []ParamInfo, args []Arg, base int) ([]value.Value, error) {
-	vals := make([]value.Value, len(params))
+// bindArgs maps arguments to parameter slots, filling vals (zeroed, one
+// per parameter).
+func bindArgs(vals []value.Value, params []ParamInfo, args []Arg, base int) ([]value.Value, error) {
 	for _, a := range args {
 		slot := -1
 		if a.Name != "" {
@@ -181,7 +184,13 @@ func (s *Stmt) Exec(ctx context.Context, args []Arg) (res Result, err error) {
 			_ = r
 		}
 	}
-	return Result{RowsAffected: n}, rows.Close()
+	err = rows.Close()
+	if x := rows.x; x != nil && err == nil {
+		// The statement ran to completion without a cursor left open on
+		// it: nothing refers to its execution any more.
+		s.release(x)
+	}
+	return Result{RowsAffected: n}, err
 }
 
 // Rows is a result cursor.
@@ -190,9 +199,13 @@ type Rows struct {
 	it       rowIter
 	e        *env
 	affected int64
-	finish   func(err error) error
-	done     bool
-	err      error
+	// fin finishes the statement when the cursor closes (nil: finished).
+	fin *execution
+	// x is the finished execution of a statement without a cursor (what
+	// Exec may release for reuse).
+	x    *execution
+	done bool
+	err  error
 }
 
 // Columns describes the result columns.
@@ -226,17 +239,17 @@ func (r *Rows) Next(ctx context.Context) (row value.Row, err error) {
 }
 
 func (r *Rows) close(err error) error {
-	if r.done && r.finish == nil {
+	if r.done && r.fin == nil {
 		return nil
 	}
 	r.done = true
 	if r.it != nil {
 		r.it.Close()
 	}
-	f := r.finish
-	r.finish = nil
+	f := r.fin
+	r.fin = nil
 	if f != nil {
-		return f(err)
+		return f.finish(err)
 	}
 	return nil
 }

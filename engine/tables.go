@@ -10,7 +10,14 @@ import (
 
 // dataStore returns the provider store of a table's rows (cached).
 func (db *Database) dataStore(t *schema.Table) (storage.KVStore, error) {
-	k := "t\x00" + storeCacheName(t)
+	return db.dataStoreAt(dataStoreKey(t), t)
+}
+
+// dataStoreKey is the store cache key of a table's rows.
+func dataStoreKey(t *schema.Table) string { return "t\x00" + storeCacheName(t) }
+
+// dataStoreAt is dataStore with its cache key k = dataStoreKey(t) computed.
+func (db *Database) dataStoreAt(k string, t *schema.Table) (storage.KVStore, error) {
 	db.mu.Lock()
 	defer db.mu.Unlock()
 	if s, ok := db.stores[k]; ok {
@@ -26,7 +33,17 @@ func (db *Database) dataStore(t *schema.Table) (storage.KVStore, error) {
 
 // indexStore returns the provider store of a secondary index (cached).
 func (db *Database) indexStore(t *schema.Table, ix *schema.Index) (storage.KVStore, error) {
-	k := "i\x00" + storeCacheName(t) + "\x00" + strings.ToLower(ix.Name)
+	return db.indexStoreAt(indexStoreKey(t, ix), t, ix)
+}
+
+// indexStoreKey is the store cache key of a secondary index.
+func indexStoreKey(t *schema.Table, ix *schema.Index) string {
+	return "i\x00" + storeCacheName(t) + "\x00" + strings.ToLower(ix.Name)
+}
+
+// indexStoreAt is indexStore with its cache key k = indexStoreKey(t, ix)
+// computed.
+func (db *Database) indexStoreAt(k string, t *schema.Table, ix *schema.Index) (storage.KVStore, error) {
 	db.mu.Lock()
 	defer db.mu.Unlock()
 	if s, ok := db.stores[k]; ok {
@@ -45,6 +62,7 @@ func (db *Database) forgetStores(table string) {
 	db.mu.Lock()
 	defer db.mu.Unlock()
 	t := strings.ToLower(table)
+	db.storesGen.Add(1)
 	for k := range db.stores {
 		if k == "t\x00"+t || strings.HasPrefix(k, "i\x00"+t+"\x00") {
 			delete(db.stores, k)

@@ -134,7 +134,11 @@ func validType(typ string) error {
 
 // convertForColumn converts a value written to a column of declared type.
 func convertForColumn(v value.Value, typ, column string) (value.Value, error) {
-	t := declaredType(typ)
+	return convertForType(v, declaredType(typ), column)
+}
+
+// convertForType is convertForColumn with the declared type resolved.
+func convertForType(v value.Value, t types.Type, column string) (value.Value, error) {
 	return types.ConvertForColumn(temporalFromNumber(v, t), t, column)
 }
 

@@ -77,23 +77,183 @@ type writer struct {
 	idx       []storage.KVStore
 	checks    *rowChecks
 	fks       *fkChecks
+	// keys are the table's key encodings, resolved at the first use (or
+	// handed over by a compiled INSERT).
+	keys *tableKeys
+	// scratch holds an encoded row value or index key from its encoding
+	// until the storage write that copies it, and nothing else: no engine
+	// code runs in between, so nested writers may share one.
+	scratch *[]byte
+	own     []byte
+	idxArr  [2]storage.KVStore // backs idx for tables with few indexes
+}
+
+// writeTarget is what a compiled statement resolves once about the table
+// it writes, so that each execution's writer starts without per-execution
+// lookups: the key encodings and the store cache keys.
+type writeTarget struct {
+	keys     *tableKeys
+	dataKey  string
+	indexKey []string
+	scratch  []byte
+	// The transactional stores resolved by the last execution, valid for
+	// that transaction while no store was forgotten (Database.storesGen).
+	txn  storage.Txn
+	gen  uint64
+	data storage.KVStore
+	idx  []storage.KVStore
+	// idle is the writer of the last finished execution, reset and reused
+	// by the next (nil while one runs). A deferred foreign-key check may
+	// still hold it, but reads only its compiler and table: the same.
+	idle *writer
+}
+
+// release hands a finished execution's writer back for reuse.
+func (wt *writeTarget) release(w *writer) { wt.idle = w }
+
+func newWriteTarget(t *schema.Table) *writeTarget {
+	wt := &writeTarget{keys: keysOf(t), dataKey: dataStoreKey(t)}
+	for _, ix := range t.Indexes {
+		wt.indexKey = append(wt.indexKey, indexStoreKey(t, ix))
+	}
+	return wt
 }
 
 func newWriter(e *env, c *compiler, t *schema.Table, _ parser.Operation) (*writer, error) {
-	db := e.conn.db
-	ds, err := db.dataStore(t)
-	if err != nil {
+	return newWriterAt(e, c, t, nil)
+}
+
+// newWriterAt is newWriter with the lookups a compiled statement resolved
+// (wt, or nil to resolve them now).
+func newWriterAt(e *env, c *compiler, t *schema.Table, wt *writeTarget) (*writer, error) {
+	var w *writer
+	if wt != nil && wt.idle != nil {
+		// Compiled expression index parts stay valid: same compiler, table.
+		w, wt.idle = wt.idle, nil
+		*w = writer{e: e, c: c, t: t, partExprs: w.partExprs}
+	} else {
+		w = &writer{e: e, c: c, t: t}
+	}
+	w.idx = w.idxArr[:0]
+	w.scratch = &w.own
+	if wt != nil {
+		w.keys, w.scratch = wt.keys, &wt.scratch
+		db := e.conn.db
+		if gen := db.storesGen.Load(); wt.txn != e.txn || wt.gen != gen || wt.data == nil {
+			if err := w.resolveStores(wt); err != nil {
+				return nil, err
+			}
+			wt.txn, wt.gen, wt.data, wt.idx = e.txn, gen, w.data, append(wt.idx[:0], w.idx...)
+			return w, nil
+		}
+		w.data, w.idx = wt.data, append(w.idx, wt.idx...)
+		return w, nil
+	}
+	if err := w.resolveStores(nil); err != nil {
 		return nil, err
 	}
-	w := &writer{e: e, c: c, t: t, data: e.txn.Store(ds)}
-	for _, ix := range t.Indexes {
-		is, err := db.indexStore(t, ix)
-		if err != nil {
-			return nil, err
-		}
-		w.idx = append(w.idx, e.txn.Store(is))
-	}
 	return w, nil
+}
+
+// resolveStores looks up the transactional stores of the table and its
+// indexes (by wt's cache keys when given).
+func (w *writer) resolveStores(wt *writeTarget) error {
+	db, t := w.e.conn.db, w.t
+	var ds storage.KVStore
+	var err error
+	if wt != nil {
+		ds, err = db.dataStoreAt(wt.dataKey, t)
+	} else {
+		ds, err = db.dataStore(t)
+	}
+	if err != nil {
+		return err
+	}
+	w.data = w.e.txn.Store(ds)
+	for i, ix := range t.Indexes {
+		var is storage.KVStore
+		if wt != nil {
+			is, err = db.indexStoreAt(wt.indexKey[i], t, ix)
+		} else {
+			is, err = db.indexStore(t, ix)
+		}
+		if err != nil {
+			return err
+		}
+		w.idx = append(w.idx, w.e.txn.Store(is))
+	}
+	return nil
+}
+
+// tableKeys are the key encodings of a table's primary key and indexes.
+// partsOf looks collations up by name; parts whose collations are all
+// built in (which cannot be redefined) are resolved once here, parts with a
+// custom collation (which may be re-registered) at every use, as before.
+type tableKeys struct {
+	pk   []keyPart
+	pkOK bool
+	ix   [][]keyPart // nil entry: resolve at use
+}
+
+func keysOf(t *schema.Table) *tableKeys {
+	k := &tableKeys{ix: make([][]keyPart, len(t.Indexes))}
+	k.pk, k.pkOK = stableParts(t.PK)
+	for i, ix := range t.Indexes {
+		if parts, ok := stableParts(ix.Parts); ok {
+			k.ix[i] = parts
+		}
+	}
+	return k
+}
+
+// stableParts returns partsOf(kps) and whether it can be kept: no part
+// uses a custom collation.
+func stableParts(kps []schema.KeyPart) ([]keyPart, bool) {
+	parts := partsOf(kps)
+	for _, p := range parts {
+		if p.kc.Collation != nil && !p.kc.Collation.IsBuiltin() {
+			return nil, false
+		}
+	}
+	return parts, true
+}
+
+func (w *writer) tableKeys() *tableKeys {
+	if w.keys == nil {
+		w.keys = keysOf(w.t)
+	}
+	return w.keys
+}
+
+// pkParts is the encoding of the primary key.
+func (w *writer) pkParts() []keyPart {
+	if k := w.tableKeys(); k.pkOK {
+		return k.pk
+	}
+	return partsOf(w.t.PK)
+}
+
+// ixParts is the encoding of index ix, the i-th of the table (i < 0 or
+// another index: resolved now).
+func (w *writer) ixParts(i int, ix *schema.Index) []keyPart {
+	if i >= 0 && i < len(w.t.Indexes) && w.t.Indexes[i] == ix {
+		if parts := w.tableKeys().ix[i]; parts != nil {
+			return parts
+		}
+	}
+	return partsOf(ix.Parts)
+}
+
+// dataKey is the encoded primary key of a row, in a buffer of its own.
+func (w *writer) dataKey(row value.Row) []byte {
+	return appendRowKey(make([]byte, 0, keySizeHint(row, w.t.PK)), row, w.t.PK, w.pkParts())
+}
+
+// encodeRow encodes a row value into the scratch buffer; it is valid until
+// the next use of the scratch (pass it straight to a storage write).
+func (w *writer) encodeRow(row value.Row) []byte {
+	*w.scratch = appendRow((*w.scratch)[:0], row)
+	return *w.scratch
 }
 
 // layout builds the constraint row for a write.
@@ -106,7 +266,7 @@ func constraintRow(row, newRow, oldRow value.Row, n int) value.Row {
 }
 
 func (w *writer) checkRow(op parser.Operation, row, newRow, oldRow value.Row) error {
-	if w.checks == nil {
+	if w.checks == nil || len(w.checks.checks) == 0 {
 		return nil
 	}
 	cr := constraintRow(row, newRow, oldRow, len(w.t.Columns))
@@ -203,7 +363,7 @@ func (w *writer) uniqueConflict(i int, row value.Row, selfKey []byte) ([]byte, e
 	if ok, err := w.inIndex(ix, row); err != nil || !ok {
 		return nil, err
 	}
-	prefix := appendKey(nil, vals, partsOf(ix.Parts))
+	prefix := appendKey(nil, vals, w.ixParts(i, ix))
 	it, err := w.idx[i].Iterate(storage.IterOptions{Lower: prefix, Upper: prefixEnd(prefix)})
 	if err != nil {
 		return nil, err
@@ -225,11 +385,11 @@ func (w *writer) putIndexes(row value.Row, key []byte) error {
 		} else if !ok {
 			continue
 		}
-		prefix, err := w.indexPrefix(ix, row)
+		ik, err := w.indexKey(i, ix, row, key)
 		if err != nil {
 			return err
 		}
-		if err := w.idx[i].Put(append(prefix, key...), key); err != nil {
+		if err := w.idx[i].Put(ik, key); err != nil {
 			return err
 		}
 	}
@@ -238,11 +398,11 @@ func (w *writer) putIndexes(row value.Row, key []byte) error {
 
 func (w *writer) deleteIndexes(row value.Row, key []byte) error {
 	for i, ix := range w.t.Indexes {
-		prefix, err := w.indexPrefix(ix, row)
+		ik, err := w.indexKey(i, ix, row, key)
 		if err != nil {
 			return err
 		}
-		if err := w.idx[i].Delete(append(prefix, key...)); err != nil {
+		if err := w.idx[i].Delete(ik); err != nil {
 			return err
 		}
 	}
@@ -332,7 +492,7 @@ func (w *writer) insert(row value.Row, action parser.ConflictAction) (bool, erro
 	if !ok || err != nil {
 		return false, err
 	}
-	if err := w.data.Put(key, encodeRow(row)); err != nil {
+	if err := w.data.Put(key, w.encodeRow(row)); err != nil {
 		return false, err
 	}
 	if err := w.putIndexes(row, key); err != nil {
@@ -365,7 +525,7 @@ func (w *writer) admit(op parser.Operation, row, oldRow value.Row, oldKey []byte
 		}
 		return nil, false, err
 	}
-	key = dataKey(w.t, row)
+	key = w.dataKey(row)
 	conflicts, err := w.findConflicts(row, key, oldKey)
 	if err != nil {
 		return nil, false, err
@@ -423,7 +583,7 @@ func (w *writer) update(oldKey []byte, oldRow, newRow value.Row, action parser.C
 			return false, err
 		}
 	}
-	if err := w.data.Put(key, encodeRow(newRow)); err != nil {
+	if err := w.data.Put(key, w.encodeRow(newRow)); err != nil {
 		return false, err
 	}
 	if err := w.putIndexes(newRow, key); err != nil {
@@ -484,11 +644,11 @@ func (w *writer) backfill(ix *schema.Index) error {
 		} else if !ok {
 			continue
 		}
-		prefix, err := w.indexPrefix(ix, row)
+		ik, err := w.indexKey(i, ix, row, key)
 		if err != nil {
 			return err
 		}
-		if err := w.idx[i].Put(append(prefix, key...), key); err != nil {
+		if err := w.idx[i].Put(ik, key); err != nil {
 			return err
 		}
 	}
@@ -532,13 +692,24 @@ func (w *writer) indexValues(ix *schema.Index, row value.Row) ([]value.Value, er
 	return vals, nil
 }
 
-// indexPrefix is the encoded index-column part of a row's index key.
-func (w *writer) indexPrefix(ix *schema.Index, row value.Row) ([]byte, error) {
-	vals, err := w.indexValues(ix, row)
-	if err != nil {
-		return nil, err
+// indexKey is a row's entry key in index ix (the i-th of the table): the
+// encoded index values followed by the row's data key. It is built in the
+// scratch buffer: pass it straight to a storage write.
+func (w *writer) indexKey(i int, ix *schema.Index, row value.Row, key []byte) ([]byte, error) {
+	parts := w.ixParts(i, ix)
+	var buf []byte
+	if columnParts(ix.Parts) {
+		buf = appendRowKey((*w.scratch)[:0], row, ix.Parts, parts)
+	} else {
+		vals, err := w.indexValues(ix, row)
+		if err != nil {
+			return nil, err
+		}
+		buf = appendKey((*w.scratch)[:0], vals, parts)
 	}
-	return appendKey(nil, vals, partsOf(ix.Parts)), nil
+	buf = append(buf, key...)
+	*w.scratch = buf
+	return buf, nil
 }
 
 // listened reports whether data change events are wanted: building one

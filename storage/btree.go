@@ -1,6 +1,9 @@
 package storage
 
-import "bytes"
+import (
+	"bytes"
+	"encoding/binary"
+)
 
 // btree is the ordered index of a transaction's write set: an in-memory
 // B-tree of wsEntry values sorted by key. Entries are stored inline in node
@@ -13,6 +16,76 @@ type btree struct {
 	root    *btNode
 	length  int    // number of entries, including absent ones
 	version uint64 // incremented whenever entries move between nodes
+	arena   arena  // the entries' key and value bytes
+	// splits counts node splits: the only change that moves a key range
+	// from one leaf to another.
+	splits uint64
+	// hints are the leaves of recent inserts with the key ranges they
+	// cover (btHint), most recent first; allocated by the first insert, so
+	// that a read-only transaction's empty write set stays small.
+	hints *[2]btHint
+}
+
+// btHint remembers a leaf and the open key interval (lo, hi) it covers,
+// taken from the separators above it when an insert descended to it: every
+// key of the tree in that interval, present or inserted later, is in that
+// leaf, until a split (the tree is insert-only). Successive writes to one
+// store in ascending key order (a bulk INSERT's rows) land in the same
+// leaf, which the hint then finds with a few comparisons instead of a
+// search from the root. A write set holds several stores' keys, so there
+// is one hint for each of the last two leaves written.
+type btHint struct {
+	leaf         *btNode
+	lo, hi       wsEntry // the bounding separators, when hasLo / hasHi
+	hasLo, hasHi bool
+	splits       uint64 // btree.splits when recorded
+}
+
+// hinted returns the leaf a hint knows to cover key, or nil.
+func (t *btree) hinted(key []byte, kp uint64) *btNode {
+	if t.hints == nil {
+		return nil
+	}
+	for i := range t.hints {
+		h := &t.hints[i]
+		if h.leaf == nil || h.splits != t.splits {
+			continue
+		}
+		if (!h.hasLo || t.arena.compare(&h.lo, key, kp) < 0) && (!h.hasHi || t.arena.compare(&h.hi, key, kp) > 0) {
+			return h.leaf
+		}
+	}
+	return nil
+}
+
+// remember records leaf, reached under the separators lo and hi, as the
+// most recent hint.
+func (t *btree) remember(leaf *btNode, lo, hi wsEntry, hasLo, hasHi bool) {
+	if t.hints == nil {
+		t.hints = new([2]btHint)
+	}
+	if t.hints[0].leaf != leaf {
+		t.hints[1] = t.hints[0]
+	}
+	t.hints[0] = btHint{leaf: leaf, lo: lo, hi: hi, hasLo: hasLo, hasHi: hasHi, splits: t.splits}
+}
+
+// keyOf returns an entry's key bytes.
+func (t *btree) keyOf(e *wsEntry) []byte { return t.arena.bytes(e.pos, e.klen()) }
+
+// valueOf returns an entry's value bytes.
+func (t *btree) valueOf(e *wsEntry) []byte {
+	if e.vlen == 0 {
+		return nil
+	}
+	kl := e.klen()
+	return t.arena.bytes(e.pos, kl+e.vlen)[kl:]
+}
+
+// view resolves an entry's bytes.
+func (t *btree) view(e *wsEntry) wsView {
+	kl := e.klen()
+	return wsView{kv: t.arena.bytes(e.pos, kl+e.vlen), klen: kl, state: e.state()}
 }
 
 // btMaxItems is the maximum number of entries per node (odd, so a full
@@ -28,25 +101,59 @@ func (n *btNode) leaf() bool { return n.children == nil }
 
 // search returns the index of the first entry whose key is >= key and
 // whether that entry's key equals key.
-func (n *btNode) search(key []byte) (int, bool) {
+func (n *btNode) search(a *arena, key []byte, kp uint64) (int, bool) {
 	lo, hi := 0, len(n.items)
 	for lo < hi {
 		m := int(uint(lo+hi) >> 1)
-		if bytes.Compare(n.items[m].key(), key) < 0 {
+		if a.compare(&n.items[m], key, kp) < 0 {
 			lo = m + 1
 		} else {
 			hi = m
 		}
 	}
-	return lo, lo < len(n.items) && bytes.Equal(n.items[lo].key(), key)
+	return lo, lo < len(n.items) && a.compare(&n.items[lo], key, kp) == 0
+}
+
+// searchFromEnd is search for a key likely beyond the node's last entry
+// (the next of an ascending run): that case takes one comparison.
+func (n *btNode) searchFromEnd(a *arena, key []byte, kp uint64) (int, bool) {
+	if last := len(n.items) - 1; last >= 0 && a.compare(&n.items[last], key, kp) < 0 {
+		return last + 1, false
+	}
+	return n.search(a, key, kp)
+}
+
+// keyPrefix is the first 8 bytes of key, big-endian, zero-padded: when two
+// keys' prefixes differ they order as their prefixes (a shorter key's
+// padding is below any byte where the longer one differs from it).
+func keyPrefix(key []byte) uint64 {
+	if len(key) >= 8 {
+		return binary.BigEndian.Uint64(key)
+	}
+	var b [8]byte
+	copy(b[:], key)
+	return binary.BigEndian.Uint64(b[:])
+}
+
+// compare orders an entry's key against key (whose prefix is kp). Most
+// comparisons are settled by the prefixes held in the entries, without
+// reading the key bytes from the arena (a cache miss each, in a big tree).
+func (a *arena) compare(e *wsEntry, key []byte, kp uint64) int {
+	switch {
+	case e.pfx < kp:
+		return -1
+	case e.pfx > kp:
+		return 1
+	}
+	return bytes.Compare(a.bytes(e.pos, e.klen()), key)
 }
 
 // splitPoint chooses where a full node splits before key is inserted
 // below it: in the middle, except that a leaf receiving a key beyond its
 // last entry (ascending inserts, the common bulk-load order) keeps all but
 // its last entry, so that leaves fill up instead of staying half empty.
-func (n *btNode) splitPoint(key []byte) int {
-	if n.leaf() && bytes.Compare(key, n.items[len(n.items)-1].key()) > 0 {
+func (n *btNode) splitPoint(a *arena, key []byte, kp uint64) int {
+	if n.leaf() && a.compare(&n.items[len(n.items)-1], key, kp) < 0 {
 		return len(n.items) - 1
 	}
 	return len(n.items) / 2
@@ -74,9 +181,16 @@ func (n *btNode) split(m int) (wsEntry, *btNode) {
 // find returns the entry for key, or nil. The pointer is valid until the
 // next upsert.
 func (t *btree) find(key []byte) *wsEntry {
+	kp := keyPrefix(key)
+	if leaf := t.hinted(key, kp); leaf != nil {
+		if i, found := leaf.searchFromEnd(&t.arena, key, kp); found {
+			return &leaf.items[i]
+		}
+		return nil
+	}
 	n := t.root
 	for n != nil {
-		i, found := n.search(key)
+		i, found := n.search(&t.arena, key, kp)
 		if found {
 			return &n.items[i]
 		}
@@ -94,28 +208,35 @@ func (t *btree) upsert(key []byte) (e *wsEntry, existed bool) {
 	if t.root == nil {
 		t.root = &btNode{items: make([]wsEntry, 0, 4)}
 	}
+	kp := keyPrefix(key)
+	if leaf := t.hinted(key, kp); leaf != nil && len(leaf.items) < btMaxItems {
+		i, found := leaf.searchFromEnd(&t.arena, key, kp)
+		if found {
+			return &leaf.items[i], true
+		}
+		return t.insertAt(leaf, i), false
+	}
 	if len(t.root.items) >= btMaxItems {
-		mid, right := t.root.split(t.root.splitPoint(key))
+		mid, right := t.root.split(t.root.splitPoint(&t.arena, key, kp))
 		t.root = &btNode{items: []wsEntry{mid}, children: []*btNode{t.root, right}}
 		t.version++
+		t.splits++
 	}
 	n := t.root
+	var lo, hi wsEntry // separators bounding n's key range
+	var hasLo, hasHi bool
 	for {
-		i, found := n.search(key)
+		i, found := n.search(&t.arena, key, kp)
 		if found {
 			return &n.items[i], true
 		}
 		if n.leaf() {
-			n.items = append(n.items, wsEntry{})
-			copy(n.items[i+1:], n.items[i:])
-			n.items[i] = wsEntry{}
-			t.length++
-			t.version++
-			return &n.items[i], false
+			t.remember(n, lo, hi, hasLo, hasHi)
+			return t.insertAt(n, i), false
 		}
-		c := n.children[i]
+		c, j := n.children[i], i
 		if len(c.items) >= btMaxItems {
-			mid, right := c.split(c.splitPoint(key))
+			mid, right := c.split(c.splitPoint(&t.arena, key, kp))
 			n.items = append(n.items, wsEntry{})
 			copy(n.items[i+1:], n.items[i:])
 			n.items[i] = mid
@@ -123,15 +244,32 @@ func (t *btree) upsert(key []byte) (e *wsEntry, existed bool) {
 			copy(n.children[i+2:], n.children[i+1:])
 			n.children[i+1] = right
 			t.version++
-			switch cmp := bytes.Compare(key, mid.key()); {
+			t.splits++
+			switch cmp := -t.arena.compare(&mid, key, kp); {
 			case cmp == 0:
 				return &n.items[i], true
 			case cmp > 0:
-				c = right
+				c, j = right, i+1
 			}
+		}
+		if j > 0 {
+			lo, hasLo = n.items[j-1], true
+		}
+		if j < len(n.items) {
+			hi, hasHi = n.items[j], true
 		}
 		n = c
 	}
+}
+
+// insertAt inserts a zero entry at position i of leaf n and returns it.
+func (t *btree) insertAt(n *btNode, i int) *wsEntry {
+	n.items = append(n.items, wsEntry{})
+	copy(n.items[i+1:], n.items[i:])
+	n.items[i] = wsEntry{}
+	t.length++
+	t.version++
+	return &n.items[i]
 }
 
 // btIter walks a btree in either direction. Its position is a path of
@@ -170,9 +308,9 @@ func (it *btIter) push(n *btNode, i int) { it.stack = append(it.stack, btFrame{n
 func (it *btIter) pop() { it.stack = it.stack[:len(it.stack)-1] }
 
 // entry is the current entry; only when valid.
-func (it *btIter) entry() *wsEntry {
+func (it *btIter) entry() wsView {
 	f := it.stack[len(it.stack)-1]
-	return &f.n.items[f.i]
+	return it.t.view(&f.n.items[f.i])
 }
 
 // stale reports whether the tree changed shape since the iterator was
@@ -222,8 +360,9 @@ func (it *btIter) descendLast(n *btNode) {
 // seekGE positions at the first entry with key >= key.
 func (it *btIter) seekGERaw(key []byte) {
 	it.reset()
+	kp := keyPrefix(key)
 	for n := it.t.root; n != nil; n = n.children[it.stack[len(it.stack)-1].i] {
-		i, found := n.search(key)
+		i, found := n.search(&it.t.arena, key, kp)
 		it.push(n, i)
 		if found {
 			it.valid = true
@@ -251,8 +390,9 @@ func (it *btIter) seekGTRaw(key []byte) {
 // seekLT positions at the last entry with key < key.
 func (it *btIter) seekLTRaw(key []byte) {
 	it.reset()
+	kp := keyPrefix(key)
 	for n := it.t.root; n != nil; n = n.children[it.stack[len(it.stack)-1].i] {
-		i, _ := n.search(key)
+		i, _ := n.search(&it.t.arena, key, kp)
 		if n.leaf() {
 			if i > 0 {
 				it.push(n, i-1)

@@ -10,6 +10,10 @@ import (
 // the batch between checks of the context.
 const commitCtxCheckEvery = 4096
 
+// batchRecordSlack covers what Pebble reserves beyond a record's exact size
+// while writing it (a kind byte and two maximal uvarint32 lengths).
+const batchRecordSlack = 1 + 2*binary.MaxVarintLen32
+
 // apply writes a committing transaction's write set (and, when due, the
 // statistics) as one Pebble batch. The caller holds the write lock. Writes
 // to stores dropped since they were buffered are skipped: their key ranges
@@ -34,8 +38,32 @@ func (db *DB) apply(ctx context.Context, ws *writeSet, deltas map[string]int64) 
 			size += 1 + uvarintLen(uint64(e.klen)) + int(e.klen)
 		}
 	}
-	b := db.pdb.NewBatchWithSize(size)
+	// The statistics records, when due, go first: the __stats__ store sorts
+	// before every other store the write set can hold, so the batch is
+	// built in key order (the write set follows in key order). Pebble sorts
+	// a batch too large for the memtable by key, and an already sorted one
+	// takes it a single linear pass. Planning them first also sizes the
+	// batch exactly, so it never grows (a copy of the whole batch).
+	sb := db.pdb.NewBatch()
+	defer sb.Close()
+	flushed, err := db.stats.planCommit(sb, db.statsStore, deltas, false)
+	if err != nil {
+		return err
+	}
+	if !sb.Empty() {
+		size += sb.Len() - 12
+	}
+	// Pebble reserves room for the largest length varints before writing
+	// each record and doubles the batch (copying it) when that reservation
+	// does not fit, so the last record needs that slack beyond the exact
+	// size: without it a big commit allocated and copied twice its size.
+	b := db.pdb.NewBatchWithSize(size + batchRecordSlack)
 	defer b.Close()
+	if !sb.Empty() {
+		if err := b.Apply(sb, nil); err != nil {
+			return err
+		}
+	}
 
 	var lastID uint64
 	var live bool
@@ -62,7 +90,6 @@ func (db *DB) apply(ctx context.Context, ws *writeSet, deltas map[string]int64) 
 		if !live {
 			continue
 		}
-		var err error
 		if e.state == statePut {
 			err = b.Set(key, e.value(), nil)
 		} else {
@@ -78,10 +105,6 @@ func (db *DB) apply(ctx context.Context, ws *writeSet, deltas map[string]int64) 
 	// A failed commit rolls the transaction back, so nothing is lost.
 	*ws = writeSet{}
 
-	flushed, err := db.stats.planCommit(b, db.statsStore, deltas, false)
-	if err != nil {
-		return err
-	}
 	if !b.Empty() {
 		if err := b.Commit(db.writeOpts); err != nil {
 			return fmt.Errorf("storage: commit: %w", err)

@@ -65,9 +65,16 @@
 // (an undone write); key and value bytes are copied into an arena of large
 // chunks, so a write costs its bytes plus 64 to 128 bytes of bookkeeping
 // (B-tree entry and undo record; leaves fill up under ascending inserts).
+// Entries name their bytes by arena position and carry the key's first 8
+// bytes, so the collector never scans them and most comparisons stay in
+// the node; inserts and lookups near the last two leaves written go there
+// directly (btHint).
 // Options.MaxTxnBytes (default 1 GiB of keys and values) bounds a
 // transaction's buffer; MaxKeySize and MaxValueSize bound single writes.
-// Point reads consult the write set, then the snapshot. Iterators
+// Point reads consult the write set, then the snapshot; existence checks
+// (Has) in ascending key order after the first use one Pebble iterator
+// per store for the transaction (probe.go), recreated whenever commitSeq
+// shows the live state it reads has changed. Iterators
 // (mergeiter.go) merge a bounded snapshot iterator with the write set in
 // either direction; at equal keys the write set wins.
 //
@@ -78,10 +85,11 @@
 // (and the whole undo log once none remain).
 //
 // Commit copies the live write-set entries, in key order, into one Pebble
-// batch sized exactly in advance, adds the statistics records when a flush
-// is due, and commits it (pebble.Sync unless Options.NoSync). Writes to
-// stores dropped meanwhile are skipped. A transaction with no writes
-// commits without touching Pebble.
+// batch sized exactly in advance (the statistics records, when a flush is
+// due, go first, so the whole batch is in key order), and commits it
+// (pebble.Sync unless Options.NoSync). Writes to stores dropped meanwhile
+// are skipped. A transaction with no writes commits without touching
+// Pebble.
 //
 // # Locking
 //

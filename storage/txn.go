@@ -27,8 +27,11 @@ type txn struct {
 	rows   []rowDelta
 	hooks  []func() // OnRollback actions
 	iters  []*txnIter
-	views  map[*store]*txnStore // Store results, reused
-	keyBuf []byte               // scratch for physical keys of point operations
+	// views are the Store results, reused: a transaction touches few
+	// stores, so a linear scan (over viewArr at first) beats a map.
+	views   []*txnStore
+	viewArr [4]*txnStore
+	keyBuf  []byte // scratch for physical keys of point operations
 }
 
 // txnMark records the lengths of the undo log, event queue, row-count log
@@ -115,14 +118,16 @@ func (t *txn) Store(s KVStore) KVStore {
 
 // view returns the transaction's (cached) view of s.
 func (t *txn) view(s *store) *txnStore {
-	if v := t.views[s]; v != nil {
-		return v
+	for _, v := range t.views {
+		if v.s == s {
+			return v
+		}
 	}
 	if t.views == nil {
-		t.views = map[*store]*txnStore{}
+		t.views = t.viewArr[:0]
 	}
 	v := &txnStore{t: t, s: s}
-	t.views[s] = v
+	t.views = append(t.views, v)
 	return v
 }
 
@@ -334,6 +339,9 @@ func (t *txn) finish() {
 		it.release()
 	}
 	t.iters = nil
+	for _, v := range t.views {
+		v.probe.close()
+	}
 	if t.shared != nil {
 		t.db.releaseSnapshot(t.shared)
 		t.snap, t.shared = nil, nil

@@ -12,6 +12,8 @@ import (
 type txnStore struct {
 	t *txn
 	s *store
+	// probe answers Has on committed state (probe.go).
+	probe probe
 }
 
 // usable reports why the view cannot be read, if it cannot. A store
@@ -56,7 +58,7 @@ func (v *txnStore) Has(key []byte) (bool, error) {
 	case stateDeleted:
 		return false, nil
 	}
-	return hasIn(t.reader(), t.keyBuf)
+	return v.probe.has(t.db, v.s, t.reader(), t.keyBuf)
 }
 
 func (v *txnStore) writable() error {
@@ -85,7 +87,7 @@ func (v *txnStore) checkBudget(key, val []byte) error {
 		return err
 	}
 	limit := v.t.db.opts.MaxTxnBytes
-	if v.t.ws.arena.used+int64(len(v.s.prefix)+len(key)+len(val)) > limit {
+	if v.t.ws.used()+int64(len(v.s.prefix)+len(key)+len(val)) > limit {
 		return fmt.Errorf("storage: transaction too large: its writes would exceed the %d-byte limit (Options.MaxTxnBytes); commit in smaller transactions", limit)
 	}
 	return nil
@@ -146,7 +148,7 @@ func (b *txnBatch) Commit() error {
 		}
 		total += int64(len(b.v.s.prefix) + len(op.key) + len(op.val))
 	}
-	if limit := b.v.t.db.opts.MaxTxnBytes; b.v.t.ws.arena.used+total > limit {
+	if limit := b.v.t.db.opts.MaxTxnBytes; b.v.t.ws.used()+total > limit {
 		return fmt.Errorf("storage: transaction too large: the batch would exceed the %d-byte limit (Options.MaxTxnBytes)", limit)
 	}
 	for _, op := range b.ops {

@@ -5,14 +5,16 @@ package storage
 // plus an undo log for savepoints.
 //
 // Memory: key and value bytes are copied into an arena (one slice per
-// write, carved from large chunks); the B-tree stores 32-byte entries
-// inline in its nodes; the undo log stores one 32-byte entry per write made
-// while a savepoint is active. A write costs about len(key)+len(value)+
-// 64..96 bytes, so a million 10-byte-key, 100-byte-value rows fit in a few
-// hundred MiB (see TestLargeTransactionMemory and BenchmarkLargeTxn).
+// write, carved from large chunks); the B-tree stores 24-byte entries
+// inline in its nodes, naming their bytes by arena position and holding
+// the key's first 8 bytes (no pointers, so the garbage collector does not
+// scan them, and most key comparisons never read the arena); the undo log
+// stores one 24-byte entry per write made while a savepoint is active. A
+// write costs about len(key)+len(value)+40..80 bytes, so a million
+// 10-byte-key, 100-byte-value rows fit in a few hundred MiB (see
+// TestLargeTransactionMemory and BenchmarkLargeTxn).
 type writeSet struct {
-	tree  btree
-	arena arena
+	tree btree // holds the arena its entries point into
 	// undo holds, for every write made while a savepoint mark is active, the
 	// entry as it was before that write (stateAbsent for a new key).
 	undo []wsEntry
@@ -29,15 +31,36 @@ const (
 	stateDeleted
 )
 
-// wsEntry is one key's state: kv holds the key followed by the value.
+// wsEntry is one key's state: the key followed by the value at pos in the
+// write set's arena. 24 bytes, no pointers: the key length (at most
+// MaxKeySize plus a store prefix, far below 2^30) shares its word with the
+// state.
 type wsEntry struct {
+	pfx  uint64 // keyPrefix(key): settles most comparisons inline
+	pos  apos
+	ks   uint32 // key length | state << ksStateShift
+	vlen uint32
+}
+
+const ksStateShift = 30
+
+func makeEntry(key []byte, pos apos, vlen int, state entryState) wsEntry {
+	return wsEntry{pfx: keyPrefix(key), pos: pos, ks: uint32(len(key)) | uint32(state)<<ksStateShift, vlen: uint32(vlen)}
+}
+
+func (e *wsEntry) klen() uint32      { return e.ks & (1<<ksStateShift - 1) }
+func (e *wsEntry) state() entryState { return entryState(e.ks >> ksStateShift) }
+
+// wsView is an entry with its bytes resolved: kv is the key followed by
+// the value.
+type wsView struct {
 	kv    []byte
 	klen  uint32
 	state entryState
 }
 
-func (e *wsEntry) key() []byte   { return e.kv[:e.klen] }
-func (e *wsEntry) value() []byte { return e.kv[e.klen:] }
+func (e wsView) key() []byte   { return e.kv[:e.klen] }
+func (e wsView) value() []byte { return e.kv[e.klen:] }
 
 // lookup returns the buffered state of key: stateAbsent when the write set
 // says nothing about it.
@@ -46,8 +69,11 @@ func (w *writeSet) lookup(key []byte) (val []byte, state entryState) {
 	if e == nil {
 		return nil, stateAbsent
 	}
-	return e.value(), e.state
+	return w.tree.valueOf(e), e.state()
 }
+
+// used is the number of key and value bytes buffered (the budget measure).
+func (w *writeSet) used() int64 { return w.tree.arena.used }
 
 // put buffers key=val; keepUndo records the previous state for RollbackTo.
 func (w *writeSet) put(key, val []byte, keepUndo bool) {
@@ -61,21 +87,21 @@ func (w *writeSet) del(key []byte, keepUndo bool) {
 
 func (w *writeSet) write(key, val []byte, state entryState, keepUndo bool) {
 	e, existed := w.tree.upsert(key)
-	var kv []byte
+	var pos apos
 	switch {
 	case state == statePut || !existed:
-		kv = w.arena.concat(key, val)
+		pos = w.tree.arena.concat(key, val)
 	default: // a tombstone over an existing entry reuses its key bytes
-		kv = e.kv[:e.klen]
+		pos = e.pos
 	}
 	if keepUndo {
 		prev := *e
 		if !existed {
-			prev = wsEntry{kv: kv[:len(key)], klen: uint32(len(key)), state: stateAbsent}
+			prev = makeEntry(key, pos, 0, stateAbsent)
 		}
 		w.undo = append(w.undo, prev)
 	}
-	*e = wsEntry{kv: kv, klen: uint32(len(key)), state: state}
+	*e = makeEntry(key, pos, len(val), state)
 }
 
 // undoTo restores every entry changed by the writes recorded after the
@@ -83,7 +109,7 @@ func (w *writeSet) write(key, val []byte, state entryState, keepUndo bool) {
 func (w *writeSet) undoTo(n int) {
 	for i := len(w.undo) - 1; i >= n; i-- {
 		rec := w.undo[i]
-		if e := w.tree.find(rec.key()); e != nil {
+		if e := w.tree.find(w.tree.keyOf(&rec)); e != nil {
 			*e = rec
 		}
 	}

@@ -106,6 +106,9 @@ func (c *Catalog) Tables() []*Table {
 	return out
 }
 
+// HasViews reports whether the catalog holds any view (Views allocates).
+func (c *Catalog) HasViews() bool { return len(c.views) > 0 }
+
 // Views lists the views sorted by name.
 func (c *Catalog) Views() []*View {
 	out := make([]*View, 0, len(c.views))
@@ -127,6 +130,9 @@ func (c *Catalog) DropAssertion(name string) { delete(c.asserts, key(name)) }
 
 // Assertions lists the assertions sorted by name.
 func (c *Catalog) Assertions() []*Assertion {
+	if len(c.asserts) == 0 {
+		return nil // every commit asks; sort.Slice would allocate even for none
+	}
 	out := make([]*Assertion, 0, len(c.asserts))
 	for _, a := range c.asserts {
 		out = append(out, a)
