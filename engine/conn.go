@@ -20,8 +20,12 @@ type Conn struct {
 	apiTx      bool
 	savepoints []namedMark
 	// pendingCat is the catalog edited by DDL in the open transaction;
-	// published on commit, dropped on rollback.
+	// published on commit, dropped on rollback. Each statement that edits
+	// it edits a clone of its own (see editCatalog).
 	pendingCat *schema.Catalog
+	// stmtSeq counts the statements run on this session; catSeq is the
+	// statement whose clone pendingCat is.
+	stmtSeq, catSeq uint64
 	// afterCommit runs after a successful commit (store deletion of dropped
 	// tables and indexes).
 	afterCommit []func()
@@ -54,10 +58,17 @@ func (c *Conn) catalog() *schema.Catalog {
 	return c.db.catalog()
 }
 
-// editCatalog returns the session's writable catalog clone.
+// editCatalog returns the catalog the running statement edits: at its
+// first edit a clone of the catalog the session sees, so every statement
+// that changes the schema leaves a new catalog behind, also inside a
+// transaction. Prepared statements re-plan when the catalog they were
+// planned against is no longer the session's (Stmt.current compares
+// identity), so this is what makes a statement prepared between two DDL
+// statements of one transaction see the second. (DDL is not undone by
+// ROLLBACK TO, as in Quereus: the clone is not a restore point.)
 func (c *Conn) editCatalog() *schema.Catalog {
-	if c.pendingCat == nil {
-		c.pendingCat = c.db.catalog().Clone()
+	if c.pendingCat == nil || c.catSeq != c.stmtSeq {
+		c.pendingCat, c.catSeq = c.catalog().Clone(), c.stmtSeq
 	}
 	return c.pendingCat
 }

@@ -18,6 +18,7 @@ func (c *Conn) run(ctx context.Context, s *Stmt, args []Arg, base int, wantRows 
 	if c.closed {
 		return nil, errConnClosed
 	}
+	c.stmtSeq++
 	prog, err := s.current()
 	if err != nil {
 		return nil, err
