@@ -215,11 +215,11 @@ func (c *compiler) join(sc *scope, j *parser.Join, conj []parser.Expr, outerLeft
 		using = commonColumns(l.slots, r.slots)
 	}
 	for _, name := range using {
-		li, err := uniqueSlot(l.slots, name)
+		li, err := usingSlot(l.slots, name, "left")
 		if err != nil {
 			return nil, err
 		}
-		ri, err := uniqueSlot(r.slots, name)
+		ri, err := usingSlot(r.slots, name, "right")
 		if err != nil {
 			return nil, err
 		}
@@ -283,20 +283,16 @@ func (c *compiler) conjunction(sc *scope, conj []parser.Expr) (*cexpr, error) {
 	return out, nil
 }
 
-func uniqueSlot(slots []slot, name string) (int, error) {
-	found := -1
+// usingSlot finds a USING column on one side of a join. As in Quereus, a
+// side that carries the name more than once (the left side of a second
+// USING join holds both earlier tables' columns) pairs by its first one.
+func usingSlot(slots []slot, name, side string) (int, error) {
 	for i, s := range slots {
 		if strings.EqualFold(s.name, name) {
-			if found >= 0 {
-				return -1, fmt.Errorf("ambiguous column name in USING: %s", name)
-			}
-			found = i
+			return i, nil
 		}
 	}
-	if found < 0 {
-		return -1, fmt.Errorf("cannot join using column %s - column not present in both tables", name)
-	}
-	return found, nil
+	return -1, fmt.Errorf("USING column not found on %s side of join: %s", side, name)
 }
 
 func slotCexpr(i int, s slot) *cexpr {
