@@ -57,11 +57,15 @@ func (n *scanNode) openShaped(e *env, sh rowShape) (rowIter, error) {
 		return n.openIn(e, data, sh)
 	}
 	if n.path.isPointLookup() {
-		key, empty, err := n.path.appendEqPrefix(nil, e)
+		buf := e.keyBuf
+		e.keyBuf = nil
+		key, empty, err := n.path.appendEqPrefix(buf[:0], e)
 		if err != nil || empty {
 			return &sliceIter{}, err
 		}
-		return n.lookup(data, key, sh)
+		it, err := n.lookup(data, key, sh)
+		e.keyBuf = key[:0]
+		return it, err
 	}
 	lower, upper, empty, err := n.path.bounds(e)
 	if err != nil {
@@ -112,8 +116,19 @@ func (n *scanNode) lookup(data storage.KVStore, key []byte, sh rowShape) (rowIte
 	if err != nil {
 		return nil, err
 	}
-	return &sliceIter{rows: []value.Row{row}}, nil
+	return &oneRowIter{row: row}, nil
 }
+
+// oneRowIter yields one row (a point lookup's).
+type oneRowIter struct{ row value.Row }
+
+func (o *oneRowIter) Next() (value.Row, error) {
+	r := o.row
+	o.row = nil
+	return r, nil
+}
+
+func (o *oneRowIter) Close() {}
 
 type scanIter struct {
 	e  *env

@@ -203,7 +203,10 @@ type Rows struct {
 	fin *execution
 	// x is the finished execution of a statement without a cursor (what
 	// Exec may release for reuse).
-	x    *execution
+	x *execution
+	// owner is the statement of a query's cursor: closing the cursor
+	// gives the execution (fin) back to it for reuse (Stmt.release).
+	owner *Stmt
 	done bool
 	err  error
 }
@@ -247,11 +250,19 @@ func (r *Rows) close(err error) error {
 		r.it.Close()
 	}
 	f := r.fin
-	r.fin = nil
-	if f != nil {
-		return f.finish(err)
+	r.fin, r.it, r.e = nil, nil, nil
+	if f == nil {
+		return nil
 	}
-	return nil
+	ferr := f.finish(err)
+	if r.owner != nil {
+		// Its iterators are closed and the cursor is done (a later Next
+		// or Close touches neither r.e nor r.it): nothing refers to the
+		// execution any more.
+		r.owner.release(f)
+		r.owner = nil
+	}
+	return ferr
 }
 
 // Close releases the cursor (finishing an autocommit statement).

@@ -1,0 +1,125 @@
+package engine
+
+import (
+	"context"
+	"io"
+	"testing"
+
+	"github.com/quereus/quereus/storage/value"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+const reuseQuerySchema = `CREATE TABLE kv (id INTEGER PRIMARY KEY, name TEXT NOT NULL, val REAL NOT NULL);
+INSERT INTO kv VALUES (1, 'one', 1.5), (2, 'two', 2.5), (3, 'three', 3.5), (4, 'four', 4.5);`
+
+// nextRow reads one row of rows as Go values (nil at the end).
+func nextRow(t *testing.T, rows *Rows) []any {
+	t.Helper()
+	r, err := rows.Next(context.Background())
+	if err == io.EOF {
+		return nil
+	}
+	require.NoError(t, err)
+	out := make([]any, len(r))
+	for i, v := range r {
+		out[i] = goValue(v)
+	}
+	return out
+}
+
+// A query's execution goes back to its statement when its cursor closes;
+// the closed cursor must stay closed while later runs reuse the execution.
+func TestClosedQueryCursorIsIndependentOfLaterRuns(t *testing.T) {
+	_, c := openTestDB(t)
+	ctx := context.Background()
+	mustExec(t, c, reuseQuerySchema)
+	st, err := c.Prepare(ctx, `SELECT id, name FROM kv WHERE id >= ? ORDER BY id`)
+	require.NoError(t, err)
+
+	first, err := st.Query(ctx, []Arg{intArg(1, 3)})
+	require.NoError(t, err)
+	assert.Equal(t, []any{int64(3), "three"}, nextRow(t, first))
+	require.NoError(t, first.Close()) // closed early: the execution is released
+
+	second, err := st.Query(ctx, []Arg{intArg(1, 2)})
+	require.NoError(t, err)
+	assert.Equal(t, []any{int64(2), "two"}, nextRow(t, second))
+	// The closed cursor neither yields rows of the second run nor disturbs it.
+	assert.Nil(t, nextRow(t, first))
+	require.NoError(t, first.Close())
+	assert.Equal(t, []any{int64(3), "three"}, nextRow(t, second))
+	assert.Equal(t, []any{int64(4), "four"}, nextRow(t, second))
+	assert.Nil(t, nextRow(t, second)) // the end closes (and releases) it
+	third, err := st.Query(ctx, []Arg{intArg(1, 4)})
+	require.NoError(t, err)
+	assert.Nil(t, nextRow(t, second))
+	require.NoError(t, second.Close())
+	assert.Equal(t, []any{int64(4), "four"}, nextRow(t, third))
+	assert.Nil(t, nextRow(t, third))
+
+	// Two cursors of one statement open at once each have their own run.
+	a, err := st.Query(ctx, []Arg{intArg(1, 1)})
+	require.NoError(t, err)
+	b, err := st.Query(ctx, []Arg{intArg(1, 4)})
+	require.NoError(t, err)
+	assert.Equal(t, []any{int64(1), "one"}, nextRow(t, a))
+	assert.Equal(t, []any{int64(4), "four"}, nextRow(t, b))
+	assert.Equal(t, []any{int64(2), "two"}, nextRow(t, a))
+	require.NoError(t, b.Close())
+	assert.Equal(t, []any{int64(3), "three"}, nextRow(t, a))
+	require.NoError(t, a.Close())
+}
+
+// A point lookup whose key is a subquery doing a point lookup of its own:
+// both build their keys in the execution's one key buffer.
+func TestNestedPointLookupKeys(t *testing.T) {
+	_, c := openTestDB(t)
+	mustExec(t, c, reuseQuerySchema)
+	mustExec(t, c, `CREATE TABLE ref (id INTEGER PRIMARY KEY, target INTEGER NOT NULL);
+		INSERT INTO ref VALUES (10, 3), (20, 1)`)
+	for _, tc := range []struct {
+		ref  int64
+		want [][]any
+	}{{10, [][]any{{"three"}}}, {20, [][]any{{"one"}}}, {30, nil}} {
+		got := queryRows(t, c, `SELECT name FROM kv WHERE id = (SELECT target FROM ref WHERE id = ?)`, intArg(1, tc.ref))
+		if tc.want == nil {
+			assert.Empty(t, got)
+			continue
+		}
+		assert.Equal(t, tc.want, got)
+	}
+}
+
+// TestPreparedPointSelectAllocations pins the allocations of a warm
+// prepared primary-key select run to the end in autocommit mode.
+func TestPreparedPointSelectAllocations(t *testing.T) {
+	_, c := openTestDB(t)
+	ctx := context.Background()
+	mustExec(t, c, reuseQuerySchema)
+	st, err := c.Prepare(ctx, `SELECT id, name, val FROM kv WHERE id = ?`)
+	require.NoError(t, err)
+	args := []Arg{intArg(1, 2)}
+	run := func() {
+		rows, err := st.Query(ctx, args)
+		if err != nil {
+			t.Fatal(err)
+		}
+		r, err := rows.Next(ctx)
+		if err != nil || len(r) != 3 || r[1] != value.Text("two") {
+			t.Fatalf("row %v, %v", r, err)
+		}
+		if _, err := rows.Next(ctx); err != io.EOF {
+			t.Fatalf("second Next: %v", err)
+		}
+		if err := rows.Close(); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for i := 0; i < 100; i++ {
+		run()
+	}
+	allocs := testing.AllocsPerRun(1000, run)
+	t.Logf("%.1f allocations per query", allocs)
+	require.LessOrEqual(t, allocs, 12.0)
+}
