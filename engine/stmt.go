@@ -207,8 +207,8 @@ type Rows struct {
 	// owner is the statement of a query's cursor: closing the cursor
 	// gives the execution (fin) back to it for reuse (Stmt.release).
 	owner *Stmt
-	done bool
-	err  error
+	done  bool
+	err   error
 }
 
 // Columns describes the result columns.
