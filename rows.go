@@ -31,6 +31,10 @@ var (
 )
 
 func newRows(ctx context.Context, c *conn, er *engine.Rows, ownedStmt *engine.Stmt) *rows {
+	// Next converts each row's values into dest before it asks for the
+	// next row (fromValue keeps nothing of the row), so the engine may
+	// decode every row into one buffer.
+	er.ReuseRows()
 	ecols := er.Columns()
 	r := &rows{ctx: ctx, c: c, er: er, ownedStmt: ownedStmt,
 		names: make([]string, len(ecols)), cols: make([]column, len(ecols))}

@@ -35,12 +35,20 @@ type rowShape struct {
 func (n *scanNode) open(e *env) (rowIter, error) { return n.openShaped(e, rowShape{}) }
 
 // decode decodes a stored row in shape sh, into dst when the scan reuses
-// row buffers (scanNode.reuseRows), else into a new row.
+// row buffers (scanNode.reuseRows, scanIter.reuseOut), else (dst nil) into
+// a new row.
 func (n *scanNode) decode(dst value.Row, raw []byte, sh rowShape) (value.Row, error) {
 	if sh.proj == nil {
 		return decodeRowInto(dst, raw, len(n.t.Columns), n.need)
 	}
-	row := make(value.Row, sh.width)
+	row := dst
+	if cap(row) < sh.width {
+		row = make(value.Row, sh.width)
+	} else {
+		// Entries no stored column fills must read NULL, not the last row's.
+		row = row[:sh.width]
+		clear(row)
+	}
 	if err := rowenc.DecodeRowProjected(row, raw, sh.proj); err != nil {
 		return nil, err
 	}
@@ -138,7 +146,10 @@ type scanIter struct {
 	// scan, whose values are the rows).
 	fetch storage.Lookup
 	sh    rowShape
-	buf   value.Row // the reused row (scanNode.reuseRows)
+	buf   value.Row // the reused row (scanNode.reuseRows, reuseOut)
+	// reuseOut: the scan's rows are the cursor's, whose caller is done with
+	// each row when it asks for the next (Rows.ReuseRows).
+	reuseOut bool
 }
 
 func (s *scanIter) Next() (value.Row, error) {
@@ -157,7 +168,7 @@ func (s *scanIter) Next() (value.Row, error) {
 			}
 			raw = v
 		}
-		if !s.n.reuseRows {
+		if !s.n.reuseRows && !s.reuseOut {
 			return s.n.decode(nil, raw, s.sh)
 		}
 		row, err := s.n.decode(s.buf, raw, s.sh)
@@ -245,4 +256,16 @@ func decodeRowInto(dst value.Row, b []byte, ncols int, need []bool) (value.Row, 
 		row = row[:ncols]
 	}
 	return row, nil
+}
+
+// reuseCursorRows lets the scan that yields a cursor's rows decode them all
+// into one buffer (Rows.ReuseRows): for a projection of bare columns
+// straight off a scan, whose rows the cursor hands out as they are. Other
+// plans keep fresh rows.
+func reuseCursorRows(it rowIter) {
+	if p, ok := it.(*projectIter); ok && p.projected {
+		if s, ok := p.in.(*scanIter); ok {
+			s.reuseOut = true
+		}
+	}
 }

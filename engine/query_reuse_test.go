@@ -5,6 +5,7 @@ import (
 	"io"
 	"testing"
 
+	"github.com/quereus/quereus/storage/rowenc"
 	"github.com/quereus/quereus/storage/value"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -122,4 +123,82 @@ func TestPreparedPointSelectAllocations(t *testing.T) {
 	allocs := testing.AllocsPerRun(1000, run)
 	t.Logf("%.1f allocations per query", allocs)
 	require.LessOrEqual(t, allocs, 12.0)
+}
+
+// collect reads every row of a query as Go values, through a cursor that
+// reuses its row storage when reuse is set, and reports whether every row
+// came in one row's storage.
+func collect(t *testing.T, c *Conn, reuse bool, sql string, args ...Arg) (out [][]any, shared bool) {
+	t.Helper()
+	ctx := context.Background()
+	st, err := c.Prepare(ctx, sql)
+	require.NoError(t, err)
+	rows, err := st.Query(ctx, args)
+	require.NoError(t, err)
+	defer rows.Close()
+	if reuse {
+		rows.ReuseRows()
+	}
+	var first value.Row
+	shared = true
+	for {
+		r, err := rows.Next(ctx)
+		if err == io.EOF {
+			return out, shared
+		}
+		require.NoError(t, err)
+		if first == nil {
+			first = r
+		} else if len(r) == 0 || &first[0] != &r[0] {
+			shared = false
+		}
+		row := make([]any, len(r))
+		for i, v := range r {
+			row[i] = goValue(v)
+		}
+		out = append(out, row)
+	}
+}
+
+// A cursor reusing its row storage yields the same rows as one that does
+// not: in particular a column that an earlier row had and a later row was
+// written without (added by ALTER TABLE) reads NULL, not the earlier value.
+func TestReusedCursorRows(t *testing.T) {
+	_, c := openTestDB(t)
+	mustExec(t, c, reuseQuerySchema)
+	mustExec(t, c, `ALTER TABLE kv ADD COLUMN extra TEXT NULL`)
+	mustExec(t, c, `INSERT INTO kv VALUES (0, 'zero', 0.5, 'x0'), (5, 'five', 5.5, 'x5')`)
+	for _, tc := range []struct {
+		sql    string
+		shared bool // the plan hands out one row's storage (else fresh rows)
+	}{
+		{`SELECT id, name, extra FROM kv WHERE id >= ? AND id < 10`, true},
+		{`SELECT extra, val, id FROM kv WHERE id >= ?`, true},
+		{`SELECT extra, val, id FROM kv WHERE id >= ? ORDER BY id DESC`, false},
+		{`SELECT id, upper(name), extra FROM kv WHERE id >= ?`, false},
+	} {
+		want, shared := collect(t, c, false, tc.sql, intArg(1, 0))
+		require.Len(t, want, 6, tc.sql)
+		assert.False(t, shared, tc.sql)
+		got, shared := collect(t, c, true, tc.sql, intArg(1, 0))
+		assert.Equal(t, want, got, tc.sql)
+		assert.Equal(t, tc.shared, shared, tc.sql)
+	}
+	got, _ := collect(t, c, true, `SELECT id, name, extra FROM kv WHERE id < ?`, intArg(1, 3))
+	assert.Equal(t, [][]any{{int64(0), "zero", "x0"}, {int64(1), "one", nil}, {int64(2), "two", nil}}, got)
+}
+
+// Decoding a projected row into a reused buffer leaves NULL, not the
+// previous row's value, where the stored row has no column (a row written
+// before columns were added).
+func TestProjectedDecodeIntoReusedRowClearsMissingColumns(t *testing.T) {
+	n := &scanNode{}
+	sh := rowShape{proj: []int{2, 0, 1}, width: 3}
+	buf, err := n.decode(nil, rowenc.EncodeRow(value.Row{value.Int(1), value.Text("a"), value.Text("x")}), sh)
+	require.NoError(t, err)
+	assert.Equal(t, value.Row{value.Text("a"), value.Text("x"), value.Int(1)}, buf)
+	row, err := n.decode(buf, rowenc.EncodeRow(value.Row{value.Int(2)}), sh)
+	require.NoError(t, err)
+	require.Same(t, &buf[0], &row[0], "decoded into the buffer")
+	assert.Equal(t, value.Row{value.Null(), value.Null(), value.Int(2)}, row)
 }

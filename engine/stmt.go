@@ -214,6 +214,16 @@ type Rows struct {
 // Columns describes the result columns.
 func (r *Rows) Columns() []Column { return r.cols }
 
+// ReuseRows declares that the caller is done with each row Next returns
+// when it calls Next again (it copies the values it keeps): the cursor may
+// then return the same row storage every time, overwritten. Call it before
+// the first Next.
+func (r *Rows) ReuseRows() {
+	if r.it != nil && !r.done {
+		reuseCursorRows(r.it)
+	}
+}
+
 // Next returns the next row, or io.EOF after the last one.
 func (r *Rows) Next(ctx context.Context) (row value.Row, err error) {
 	defer recoverErr(&err)
