@@ -47,3 +47,44 @@ func TestScannedValuesSurviveLaterRows(t *testing.T) {
 	assert.Equal(t, []string{"alpha", "gamma", "delta"}, names)
 	assert.Equal(t, [][]byte{{1, 2}, nil, {3}, {}}, blobs)
 }
+
+// A prepared statement's rows share one description of its columns, until
+// a schema change re-plans it; the names a caller gets are its own.
+func TestPreparedColumnsFollowReplanning(t *testing.T) {
+	db := memDB(t)
+	db.SetMaxOpenConns(1)
+	_, err := db.Exec(`CREATE TABLE c (id INTEGER PRIMARY KEY, name TEXT NOT NULL)`)
+	require.NoError(t, err)
+	_, err = db.Exec(`INSERT INTO c VALUES (1, 'one')`)
+	require.NoError(t, err)
+	st, err := db.Prepare(`SELECT * FROM c WHERE id = ?`)
+	require.NoError(t, err)
+	defer st.Close()
+	columns := func() ([]string, []string) {
+		rows, err := st.Query(1)
+		require.NoError(t, err)
+		defer rows.Close()
+		names, err := rows.Columns()
+		require.NoError(t, err)
+		types, err := rows.ColumnTypes()
+		require.NoError(t, err)
+		var tn []string
+		for _, ct := range types {
+			tn = append(tn, ct.DatabaseTypeName())
+		}
+		names[0] = "changed by the caller"
+		again, err := rows.Columns()
+		require.NoError(t, err)
+		return again, tn
+	}
+	names, types := columns()
+	assert.Equal(t, []string{"id", "name"}, names)
+	assert.Equal(t, []string{"INTEGER", "TEXT"}, types)
+	names, _ = columns()
+	assert.Equal(t, []string{"id", "name"}, names)
+	_, err = db.Exec(`ALTER TABLE c ADD COLUMN born DATE NULL`)
+	require.NoError(t, err)
+	names, types = columns()
+	assert.Equal(t, []string{"id", "name", "born"}, names)
+	assert.Equal(t, []string{"INTEGER", "TEXT", "DATE"}, types)
+}
