@@ -259,13 +259,11 @@ func decodeRowInto(dst value.Row, b []byte, ncols int, need []bool) (value.Row, 
 }
 
 // reuseCursorRows lets the scan that yields a cursor's rows decode them all
-// into one buffer (Rows.ReuseRows): for a projection of bare columns
-// straight off a scan, whose rows the cursor hands out as they are. Other
-// plans keep fresh rows.
+// into one buffer (Rows.ReuseRows): a scan whose rows the cursor hands out
+// as they are (such as a projection of bare columns, decoded in the output
+// shape: projectNode.open). Other plans keep fresh rows.
 func reuseCursorRows(it rowIter) {
-	if p, ok := it.(*projectIter); ok && p.projected {
-		if s, ok := p.in.(*scanIter); ok {
-			s.reuseOut = true
-		}
+	if s, ok := it.(*scanIter); ok {
+		s.reuseOut = true
 	}
 }
