@@ -122,7 +122,7 @@ func TestPreparedPointSelectAllocations(t *testing.T) {
 	}
 	allocs := testing.AllocsPerRun(1000, run)
 	t.Logf("%.1f allocations per query", allocs)
-	require.LessOrEqual(t, allocs, 10.0)
+	require.LessOrEqual(t, allocs, 7.0)
 }
 
 // collect reads every row of a query as Go values, through a cursor that
