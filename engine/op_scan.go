@@ -19,6 +19,14 @@ type scanNode struct {
 	// (filled in while the query compiles, through slot.markUsed); the
 	// others are skipped when decoding and read as NULL. nil decodes all.
 	need []bool
+	// dataKey is the store cache key of t's rows (dataStoreKey), computed
+	// once at planning.
+	dataKey string
+}
+
+// newScanNode plans a scan of t through path.
+func newScanNode(db *Database, t *schema.Table, path *accessPath, need []bool) *scanNode {
+	return &scanNode{db: db, t: t, path: path, need: need, dataKey: dataStoreKey(t)}
 }
 
 func (n *scanNode) explain(out *[]string, depth int) { addExplain(out, depth, n.path.detail) }
@@ -56,7 +64,7 @@ func (n *scanNode) decode(dst value.Row, raw []byte, sh rowShape) (value.Row, er
 }
 
 func (n *scanNode) openShaped(e *env, sh rowShape) (rowIter, error) {
-	ds, err := n.db.dataStore(n.t)
+	ds, err := n.db.dataStoreAt(n.dataKey, n.t)
 	if err != nil {
 		return nil, err
 	}
