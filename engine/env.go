@@ -25,6 +25,9 @@ type env struct {
 	// it builds and reads its key, so a lookup nested in the key's
 	// expressions (a subquery) cannot overwrite it.
 	keyBuf []byte
+	// valBuf is scratch for the stored row a point lookup reads, taken and
+	// given back the same way.
+	valBuf []byte
 }
 
 // push makes row visible to correlated references; pop undoes it.

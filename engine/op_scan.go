@@ -79,7 +79,7 @@ func (n *scanNode) openShaped(e *env, sh rowShape) (rowIter, error) {
 		if err != nil || empty {
 			return &sliceIter{}, err
 		}
-		it, err := n.lookup(data, key, sh)
+		it, err := n.lookup(e, data, key, sh)
 		e.keyBuf = key[:0]
 		return it, err
 	}
@@ -122,9 +122,25 @@ func (p *accessPath) isPointLookup() bool {
 	return p.index == nil && len(p.eq) == len(p.parts) && len(p.parts) > 0 && p.lo == nil && p.hi == nil
 }
 
-// lookup reads the one row stored under the primary key key, if any.
-func (n *scanNode) lookup(data storage.KVStore, key []byte, sh rowShape) (rowIter, error) {
-	raw, found, err := data.Get(key)
+// lookup reads the one row stored under the primary key key, if any. The
+// stored bytes are read into the execution's value buffer (env.valBuf)
+// when the store can append to one: decoding copies what the row keeps.
+func (n *scanNode) lookup(e *env, data storage.KVStore, key []byte, sh rowShape) (rowIter, error) {
+	var raw []byte
+	var found bool
+	var err error
+	if ag, ok := data.(storage.AppendGetter); ok {
+		buf := e.valBuf
+		e.valBuf = nil
+		raw, found, err = ag.GetAppend(buf[:0], key)
+		defer func() {
+			if cap(raw) <= maxKeptValueBuf {
+				e.valBuf = raw[:0]
+			}
+		}()
+	} else {
+		raw, found, err = data.Get(key)
+	}
 	if err != nil || !found {
 		return &sliceIter{}, err
 	}
@@ -134,6 +150,9 @@ func (n *scanNode) lookup(data storage.KVStore, key []byte, sh rowShape) (rowIte
 	}
 	return &oneRowIter{row: row}, nil
 }
+
+// maxKeptValueBuf bounds the value buffer an execution keeps between runs.
+const maxKeptValueBuf = 64 << 10
 
 // oneRowIter yields one row (a point lookup's).
 type oneRowIter struct{ row value.Row }

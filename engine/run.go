@@ -57,7 +57,7 @@ func (c *Conn) run(ctx context.Context, s *Stmt, args []Arg, base int, wantRows 
 	if cache == nil {
 		cache = map[any]any{}
 	}
-	*e = env{ctx: ctx, conn: c, txn: c.txn, params: params, cache: cache, keyBuf: e.keyBuf}
+	*e = env{ctx: ctx, conn: c, txn: c.txn, params: params, cache: cache, keyBuf: e.keyBuf, valBuf: e.valBuf}
 	cols := prog.resultColumns()
 	if prog.query != nil {
 		it, err := prog.query.root.open(e)
@@ -120,11 +120,11 @@ func (s *Stmt) takeExecution() *execution {
 // is referenced any more. Its map and scratch buffers stay (emptied);
 // everything else is zeroed, so it keeps no values of the finished run.
 func (s *Stmt) release(x *execution) {
-	cache, params, keyBuf := x.env.cache, x.paramBuf, x.env.keyBuf
+	cache, params, keyBuf, valBuf := x.env.cache, x.paramBuf, x.env.keyBuf, x.env.valBuf
 	clear(cache)
 	clear(params)
 	*x = execution{}
-	x.env.cache, x.paramBuf, x.env.keyBuf = cache, params, keyBuf[:0]
+	x.env.cache, x.paramBuf, x.env.keyBuf, x.env.valBuf = cache, params, keyBuf[:0], valBuf[:0]
 	s.idle = x
 }
 

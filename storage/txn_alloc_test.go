@@ -39,3 +39,47 @@ func TestReadTxnPointGetAllocations(t *testing.T) {
 	t.Logf("%.1f allocations per transaction", allocs)
 	require.LessOrEqual(t, allocs, 2.0)
 }
+
+// GetAppend appends to the caller's buffer what Get returns, from committed
+// state and from the transaction's own writes, and leaves it as it was for
+// an absent or deleted key.
+func TestGetAppend(t *testing.T) {
+	db := openMem(t)
+	ctx := context.Background()
+	s, err := db.Provider().GetStore("main", "append")
+	require.NoError(t, err)
+	w := writeTxn(t, db)
+	require.NoError(t, w.Store(s).Put([]byte("a"), []byte("committed")))
+	require.NoError(t, w.Store(s).Put([]byte("e"), nil))
+	require.NoError(t, w.Commit(ctx))
+	tx := writeTxn(t, db)
+	defer func() { _ = tx.Rollback() }()
+	v := tx.Store(s)
+	require.NoError(t, v.Put([]byte("b"), []byte("pending")))
+	require.NoError(t, v.Delete([]byte("a")))
+	ag, ok := v.(AppendGetter)
+	require.True(t, ok)
+	buf := []byte("prefix:")
+	got, found, err := ag.GetAppend(buf, []byte("b"))
+	require.NoError(t, err)
+	require.True(t, found)
+	require.Equal(t, "prefix:pending", string(got))
+	for _, k := range []string{"a", "zz"} {
+		got, found, err = ag.GetAppend(buf, []byte(k))
+		require.NoError(t, err)
+		require.False(t, found, k)
+		require.Equal(t, "prefix:", string(got), k)
+	}
+	r := readTxn(t, db)
+	defer func() { _ = r.Rollback() }()
+	got, found, err = r.Store(s).(AppendGetter).GetAppend(nil, []byte("a"))
+	require.NoError(t, err)
+	require.True(t, found)
+	require.Equal(t, "committed", string(got))
+	// Get still returns a non-nil empty value for an empty stored value.
+	e, found, err := r.Store(s).Get([]byte("e"))
+	require.NoError(t, err)
+	require.True(t, found)
+	require.NotNil(t, e)
+	require.Empty(t, e)
+}
