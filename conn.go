@@ -176,7 +176,7 @@ func (c *conn) QueryContext(ctx context.Context, query string, nvs []driver.Name
 	if err != nil {
 		return nil, errors.Join(err, closeStmt(owned))
 	}
-	return newRows(ctx, c, er, owned), nil
+	return newRows(ctx, c, er, owned, nil), nil
 }
 
 // closeStmt closes es unless it is nil.

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"reflect"
+	"slices"
 
 	"github.com/quereus/quereus/engine"
 )
@@ -18,9 +19,33 @@ type rows struct {
 	c         *conn
 	er        *engine.Rows
 	ownedStmt *engine.Stmt // closed with the rows (a query run without Prepare)
-	names     []string
-	cols      []column
+	desc      *columnSet   // shared, read-only
+	cols      []column     // desc.cols
 	closed    bool
+}
+
+// columnSet is the driver's description of one engine column list. The
+// engine returns the same list for every run of a program (until the
+// statement is re-planned), so a prepared statement describes it once and
+// its rows share the description.
+type columnSet struct {
+	of    []engine.Column // the list described
+	names []string
+	cols  []column
+}
+
+func describeColumns(ecols []engine.Column) *columnSet {
+	d := &columnSet{of: ecols, names: make([]string, len(ecols)), cols: make([]column, len(ecols))}
+	for i, ec := range ecols {
+		d.names[i] = ec.Name
+		d.cols[i] = describeColumn(ec)
+	}
+	return d
+}
+
+// describes reports whether d describes exactly the list ecols.
+func (d *columnSet) describes(ecols []engine.Column) bool {
+	return d != nil && len(d.of) == len(ecols) && (len(ecols) == 0 || &d.of[0] == &ecols[0])
 }
 
 var (
@@ -30,19 +55,30 @@ var (
 	_ driver.RowsColumnTypeNullable         = (*rows)(nil)
 )
 
-func newRows(ctx context.Context, c *conn, er *engine.Rows, ownedStmt *engine.Stmt) *rows {
+// newRows wraps an engine cursor; *desc, when desc is not nil, is a kept
+// description of the statement's columns, reused when it still applies
+// and replaced when not.
+func newRows(ctx context.Context, c *conn, er *engine.Rows, ownedStmt *engine.Stmt, desc **columnSet) *rows {
+	// Next converts each row's values into dest before it asks for the
+	// next row (fromValue keeps nothing of the row), so the engine may
+	// decode every row into one buffer.
+	er.ReuseRows()
 	ecols := er.Columns()
-	r := &rows{ctx: ctx, c: c, er: er, ownedStmt: ownedStmt,
-		names: make([]string, len(ecols)), cols: make([]column, len(ecols))}
-	for i, ec := range ecols {
-		r.names[i] = ec.Name
-		r.cols[i] = describeColumn(ec)
+	var d *columnSet
+	if desc != nil && (*desc).describes(ecols) {
+		d = *desc
+	} else {
+		d = describeColumns(ecols)
+		if desc != nil {
+			*desc = d
+		}
 	}
-	return r
+	return &rows{ctx: ctx, c: c, er: er, ownedStmt: ownedStmt, desc: d, cols: d.cols}
 }
 
-// Columns returns the result-column names.
-func (r *rows) Columns() []string { return r.names }
+// Columns returns the result-column names: a copy, since the caller may
+// change it and the description is shared.
+func (r *rows) Columns() []string { return slices.Clone(r.desc.names) }
 
 // Close releases the cursor (and the statement of an unprepared query).
 func (r *rows) Close() (err error) {

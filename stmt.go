@@ -17,6 +17,8 @@ type stmt struct {
 	// engine binds them when the execution starts and keeps no reference,
 	// and a driver statement is not used by two goroutines at once.
 	argBuf []engine.Arg
+	// desc describes the result columns of the last run (newRows).
+	desc *columnSet
 }
 
 var (
@@ -87,7 +89,7 @@ func (s *stmt) QueryContext(ctx context.Context, nvs []driver.NamedValue) (_ dri
 	if err != nil {
 		return nil, err
 	}
-	return newRows(ctx, s.c, er, nil), nil
+	return newRows(ctx, s.c, er, nil, &s.desc), nil
 }
 
 // args checks that the connection is usable, then converts and checks the

@@ -228,7 +228,7 @@ func (g *generatedCols) applyOnce(e *env, t *schema.Table, row value.Row) error 
 func (c *compiler) scanTarget(t *schema.Table, sc *scope, where parser.Expr) (node, error) {
 	label := t.Name
 	path := c.choosePath(t, label, c.keyPreds(&scope{slots: sc.slots}, &scope{}, splitAnd(where, nil)))
-	var n node = &scanNode{db: c.conn.db, t: t, path: path}
+	var n node = newScanNode(c.conn.db, t, path, nil)
 	if where != nil {
 		if containsAggregate(where) {
 			return nil, fmt.Errorf("misuse of aggregate function in WHERE")
@@ -487,7 +487,7 @@ func (c *compiler) updateFrom(t *schema.Table, sc *scope, st *parser.Update) (no
 	conj := splitAnd(st.Where, nil)
 	label := t.Name
 	path := c.choosePath(t, label, c.keyPreds(&scope{slots: sc.slots}, &scope{parent: sc.parent}, conj))
-	target := &source{node: &scanNode{db: c.conn.db, t: t, path: path}, slots: sc.slots}
+	target := &source{node: newScanNode(c.conn.db, t, path, nil), slots: sc.slots}
 	from, err := c.from(sc.parent, st.From, conj, target)
 	if err != nil {
 		return nil, nil, err

@@ -60,6 +60,16 @@
 // at once. A statement run to completion by Stmt.Exec hands its execution
 // (env, cursor, parameters) back for the next run (run.go).
 //
+// The read path is as lean: a query's execution (env, parameters, key and
+// value scratch) goes back to its statement when its cursor closes (the
+// cursor itself is allocated apart, so a closed one stays closed); a scan
+// computes its store cache key at planning (newScanNode); a primary-key
+// point lookup builds its key and reads the stored row into the
+// execution's buffers and yields through a one-row iterator; a projection
+// of bare columns is decoded by the scan straight in the output shape, and
+// when the cursor's caller copies each row before the next
+// (Rows.ReuseRows, as the database/sql driver does) into one row buffer.
+//
 // # Schemas and declarative schema (schemas.go, declare.go, diff.go, apply.go)
 //
 // Besides main (and temp) a catalog holds named schemas, created by `apply

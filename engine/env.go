@@ -20,6 +20,14 @@ type env struct {
 	cache map[any]any
 	// ticks counts rows for periodic context checks.
 	ticks int
+	// keyBuf is scratch for the key of a point lookup (scanNode.lookup),
+	// kept across runs of a statement. A lookup takes it (leaving nil) while
+	// it builds and reads its key, so a lookup nested in the key's
+	// expressions (a subquery) cannot overwrite it.
+	keyBuf []byte
+	// valBuf is scratch for the stored row a point lookup reads, taken and
+	// given back the same way.
+	valBuf []byte
 }
 
 // push makes row visible to correlated references; pop undoes it.

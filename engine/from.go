@@ -149,7 +149,7 @@ func (c *compiler) tableRef(sc *scope, te *parser.TableRef, conj []parser.Expr, 
 	}
 	preds := c.keyPreds(tsc, keyScope, conj)
 	path := c.choosePath(t, label, preds)
-	scan := &scanNode{db: c.conn.db, t: t, path: path, need: need}
+	scan := newScanNode(c.conn.db, t, path, need)
 	src.node, src.scan = scan, scan
 	src.implied = path.impliedConjuncts(preds)
 	return src, nil

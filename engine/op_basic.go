@@ -104,11 +104,8 @@ func (n *projectNode) explain(out *[]string, depth int) { n.in.explain(out, dept
 
 func (n *projectNode) open(e *env) (rowIter, error) {
 	if s, ok := n.in.(*scanNode); ok && !s.reuseRows && n.layout != nil {
-		it, err := s.openShaped(e, rowShape{proj: n.layout, width: len(n.exprs)})
-		if err != nil {
-			return nil, err
-		}
-		return &projectIter{e: e, in: it, exprs: n.exprs, projected: true}, nil
+		// The scan yields the projected rows themselves.
+		return s.openShaped(e, rowShape{proj: n.layout, width: len(n.exprs)})
 	}
 	it, err := n.in.open(e)
 	if err != nil {
@@ -181,14 +178,11 @@ type projectIter struct {
 	// inPlace: the input rows are fresh (yieldsFreshRows), so the output
 	// overwrites the input row when it fits, saving an allocation per row.
 	inPlace bool
-	// projected: the input is a scan decoding straight into projected rows
-	// (columnLayout, rowShape), passed through as they are.
-	projected bool
 }
 
 func (p *projectIter) Next() (value.Row, error) {
 	r, err := p.in.Next()
-	if r == nil || err != nil || p.projected {
+	if r == nil || err != nil {
 		return r, err
 	}
 	if p.inPlace && len(p.exprs) <= len(r) {

@@ -19,6 +19,14 @@ type scanNode struct {
 	// (filled in while the query compiles, through slot.markUsed); the
 	// others are skipped when decoding and read as NULL. nil decodes all.
 	need []bool
+	// dataKey is the store cache key of t's rows (dataStoreKey), computed
+	// once at planning.
+	dataKey string
+}
+
+// newScanNode plans a scan of t through path.
+func newScanNode(db *Database, t *schema.Table, path *accessPath, need []bool) *scanNode {
+	return &scanNode{db: db, t: t, path: path, need: need, dataKey: dataStoreKey(t)}
 }
 
 func (n *scanNode) explain(out *[]string, depth int) { addExplain(out, depth, n.path.detail) }
@@ -35,12 +43,20 @@ type rowShape struct {
 func (n *scanNode) open(e *env) (rowIter, error) { return n.openShaped(e, rowShape{}) }
 
 // decode decodes a stored row in shape sh, into dst when the scan reuses
-// row buffers (scanNode.reuseRows), else into a new row.
+// row buffers (scanNode.reuseRows, scanIter.reuseOut), else (dst nil) into
+// a new row.
 func (n *scanNode) decode(dst value.Row, raw []byte, sh rowShape) (value.Row, error) {
 	if sh.proj == nil {
 		return decodeRowInto(dst, raw, len(n.t.Columns), n.need)
 	}
-	row := make(value.Row, sh.width)
+	row := dst
+	if cap(row) < sh.width {
+		row = make(value.Row, sh.width)
+	} else {
+		// Entries no stored column fills must read NULL, not the last row's.
+		row = row[:sh.width]
+		clear(row)
+	}
 	if err := rowenc.DecodeRowProjected(row, raw, sh.proj); err != nil {
 		return nil, err
 	}
@@ -48,7 +64,7 @@ func (n *scanNode) decode(dst value.Row, raw []byte, sh rowShape) (value.Row, er
 }
 
 func (n *scanNode) openShaped(e *env, sh rowShape) (rowIter, error) {
-	ds, err := n.db.dataStore(n.t)
+	ds, err := n.db.dataStoreAt(n.dataKey, n.t)
 	if err != nil {
 		return nil, err
 	}
@@ -57,11 +73,15 @@ func (n *scanNode) openShaped(e *env, sh rowShape) (rowIter, error) {
 		return n.openIn(e, data, sh)
 	}
 	if n.path.isPointLookup() {
-		key, empty, err := n.path.appendEqPrefix(nil, e)
+		buf := e.keyBuf
+		e.keyBuf = nil
+		key, empty, err := n.path.appendEqPrefix(buf[:0], e)
 		if err != nil || empty {
 			return &sliceIter{}, err
 		}
-		return n.lookup(data, key, sh)
+		it, err := n.lookup(e, data, key, sh)
+		e.keyBuf = key[:0]
+		return it, err
 	}
 	lower, upper, empty, err := n.path.bounds(e)
 	if err != nil {
@@ -102,9 +122,25 @@ func (p *accessPath) isPointLookup() bool {
 	return p.index == nil && len(p.eq) == len(p.parts) && len(p.parts) > 0 && p.lo == nil && p.hi == nil
 }
 
-// lookup reads the one row stored under the primary key key, if any.
-func (n *scanNode) lookup(data storage.KVStore, key []byte, sh rowShape) (rowIter, error) {
-	raw, found, err := data.Get(key)
+// lookup reads the one row stored under the primary key key, if any. The
+// stored bytes are read into the execution's value buffer (env.valBuf)
+// when the store can append to one: decoding copies what the row keeps.
+func (n *scanNode) lookup(e *env, data storage.KVStore, key []byte, sh rowShape) (rowIter, error) {
+	var raw []byte
+	var found bool
+	var err error
+	if ag, ok := data.(storage.AppendGetter); ok {
+		buf := e.valBuf
+		e.valBuf = nil
+		raw, found, err = ag.GetAppend(buf[:0], key)
+		defer func() {
+			if cap(raw) <= maxKeptValueBuf {
+				e.valBuf = raw[:0]
+			}
+		}()
+	} else {
+		raw, found, err = data.Get(key)
+	}
 	if err != nil || !found {
 		return &sliceIter{}, err
 	}
@@ -112,8 +148,22 @@ func (n *scanNode) lookup(data storage.KVStore, key []byte, sh rowShape) (rowIte
 	if err != nil {
 		return nil, err
 	}
-	return &sliceIter{rows: []value.Row{row}}, nil
+	return &oneRowIter{row: row}, nil
 }
+
+// maxKeptValueBuf bounds the value buffer an execution keeps between runs.
+const maxKeptValueBuf = 64 << 10
+
+// oneRowIter yields one row (a point lookup's).
+type oneRowIter struct{ row value.Row }
+
+func (o *oneRowIter) Next() (value.Row, error) {
+	r := o.row
+	o.row = nil
+	return r, nil
+}
+
+func (o *oneRowIter) Close() {}
 
 type scanIter struct {
 	e  *env
@@ -123,7 +173,10 @@ type scanIter struct {
 	// scan, whose values are the rows).
 	fetch storage.Lookup
 	sh    rowShape
-	buf   value.Row // the reused row (scanNode.reuseRows)
+	buf   value.Row // the reused row (scanNode.reuseRows, reuseOut)
+	// reuseOut: the scan's rows are the cursor's, whose caller is done with
+	// each row when it asks for the next (Rows.ReuseRows).
+	reuseOut bool
 }
 
 func (s *scanIter) Next() (value.Row, error) {
@@ -142,7 +195,7 @@ func (s *scanIter) Next() (value.Row, error) {
 			}
 			raw = v
 		}
-		if !s.n.reuseRows {
+		if !s.n.reuseRows && !s.reuseOut {
 			return s.n.decode(nil, raw, s.sh)
 		}
 		row, err := s.n.decode(s.buf, raw, s.sh)
@@ -230,4 +283,14 @@ func decodeRowInto(dst value.Row, b []byte, ncols int, need []bool) (value.Row, 
 		row = row[:ncols]
 	}
 	return row, nil
+}
+
+// reuseCursorRows lets the scan that yields a cursor's rows decode them all
+// into one buffer (Rows.ReuseRows): a scan whose rows the cursor hands out
+// as they are (such as a projection of bare columns, decoded in the output
+// shape: projectNode.open). Other plans keep fresh rows.
+func reuseCursorRows(it rowIter) {
+	if s, ok := it.(*scanIter); ok {
+		s.reuseOut = true
+	}
 }

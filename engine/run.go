@@ -58,15 +58,17 @@ func (c *Conn) run(ctx context.Context, s *Stmt, args []Arg, base int, wantRows 
 	if cache == nil {
 		cache = map[any]any{}
 	}
-	*e = env{ctx: ctx, conn: c, txn: c.txn, params: params, cache: cache}
+	*e = env{ctx: ctx, conn: c, txn: c.txn, params: params, cache: cache, keyBuf: e.keyBuf, valBuf: e.valBuf}
 	cols := prog.resultColumns()
 	if prog.query != nil {
 		it, err := prog.query.root.open(e)
 		if err != nil {
 			return nil, x.finish(err)
 		}
-		x.rows = Rows{cols: cols, it: it, e: e, fin: x}
-		return &x.rows, nil
+		// The cursor is allocated apart from the execution: the caller
+		// may keep it after closing it, while the execution goes back to
+		// the statement for its next run (Rows.close).
+		return &Rows{cols: cols, it: it, e: e, fin: x, owner: s}, nil
 	}
 	n, rows, err := prog.exec(e)
 	if err == nil && prog.writes {
@@ -116,14 +118,14 @@ func (s *Stmt) takeExecution() *execution {
 
 // release makes a finished execution the statement's idle one, to be
 // reused by its next run: only once its Rows are closed and nothing of it
-// is referenced any more. Its map stays (emptied); everything else is
-// zeroed, so it keeps no values of the finished run.
+// is referenced any more. Its map and scratch buffers stay (emptied);
+// everything else is zeroed, so it keeps no values of the finished run.
 func (s *Stmt) release(x *execution) {
-	cache, params := x.env.cache, x.paramBuf
+	cache, params, keyBuf, valBuf := x.env.cache, x.paramBuf, x.env.keyBuf, x.env.valBuf
 	clear(cache)
 	clear(params)
 	*x = execution{}
-	x.env.cache, x.paramBuf = cache, params
+	x.env.cache, x.paramBuf, x.env.keyBuf, x.env.valBuf = cache, params, keyBuf[:0], valBuf[:0]
 	s.idle = x
 }
 

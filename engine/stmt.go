@@ -203,13 +203,26 @@ type Rows struct {
 	fin *execution
 	// x is the finished execution of a statement without a cursor (what
 	// Exec may release for reuse).
-	x    *execution
-	done bool
-	err  error
+	x *execution
+	// owner is the statement of a query's cursor: closing the cursor
+	// gives the execution (fin) back to it for reuse (Stmt.release).
+	owner *Stmt
+	done  bool
+	err   error
 }
 
 // Columns describes the result columns.
 func (r *Rows) Columns() []Column { return r.cols }
+
+// ReuseRows declares that the caller is done with each row Next returns
+// when it calls Next again (it copies the values it keeps): the cursor may
+// then return the same row storage every time, overwritten. Call it before
+// the first Next.
+func (r *Rows) ReuseRows() {
+	if r.it != nil && !r.done {
+		reuseCursorRows(r.it)
+	}
+}
 
 // Next returns the next row, or io.EOF after the last one.
 func (r *Rows) Next(ctx context.Context) (row value.Row, err error) {
@@ -247,11 +260,19 @@ func (r *Rows) close(err error) error {
 		r.it.Close()
 	}
 	f := r.fin
-	r.fin = nil
-	if f != nil {
-		return f.finish(err)
+	r.fin, r.it, r.e = nil, nil, nil
+	if f == nil {
+		return nil
 	}
-	return nil
+	ferr := f.finish(err)
+	if r.owner != nil {
+		// Its iterators are closed and the cursor is done (a later Next
+		// or Close touches neither r.e nor r.it): nothing refers to the
+		// execution any more.
+		r.owner.release(f)
+		r.owner = nil
+	}
+	return ferr
 }
 
 // Close releases the cursor (finishing an autocommit statement).

@@ -325,7 +325,7 @@ func (db *DB) Begin(ctx context.Context, opts TxOptions) (Txn, error) {
 	if opts.Immediate && (opts.ReadOnly || db.opts.ReadOnly) {
 		return nil, fmt.Errorf("%w: cannot begin an immediate transaction", ErrReadOnly)
 	}
-	t := &txn{db: db, opts: opts}
+	t := newTxn(db, opts)
 	db.mu.Lock()
 	if db.closing {
 		db.mu.Unlock()

@@ -92,16 +92,7 @@ func checkSizes(key, val []byte) error {
 
 // getFrom reads a physical key from r, returning a copy of the value.
 func getFrom(r pebble.Reader, pk []byte) ([]byte, bool, error) {
-	v, closer, err := r.Get(pk)
-	if errors.Is(err, pebble.ErrNotFound) {
-		return nil, false, nil
-	}
-	if err != nil {
-		return nil, false, err
-	}
-	out := make([]byte, len(v))
-	copy(out, v)
-	return out, true, closer.Close()
+	return copyFound(appendFrom(nil, r, pk))
 }
 
 func (s *store) Get(key []byte) ([]byte, bool, error) {

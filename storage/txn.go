@@ -31,7 +31,20 @@ type txn struct {
 	// stores, so a linear scan (over viewArr at first) beats a map.
 	views   []*txnStore
 	viewArr [4]*txnStore
-	keyBuf  []byte // scratch for physical keys of point operations
+	// view0 is the first view, allocated with the transaction (most
+	// autocommit statements touch one store).
+	view0  txnStore
+	keyBuf []byte // scratch for physical keys of point operations
+	// keyArr backs keyBuf at first, so short point operations need no
+	// allocation of their own.
+	keyArr [64]byte
+}
+
+// newTxn returns a new transaction on db.
+func newTxn(db *DB, opts TxOptions) *txn {
+	t := &txn{db: db, opts: opts}
+	t.keyBuf = t.keyArr[:0]
+	return t
 }
 
 // txnMark records the lengths of the undo log, event queue, row-count log
@@ -123,10 +136,14 @@ func (t *txn) view(s *store) *txnStore {
 			return v
 		}
 	}
+	var v *txnStore
 	if t.views == nil {
 		t.views = t.viewArr[:0]
+		v = &t.view0
+		*v = txnStore{t: t, s: s}
+	} else {
+		v = &txnStore{t: t, s: s}
 	}
-	v := &txnStore{t: t, s: s}
 	t.views = append(t.views, v)
 	return v
 }

@@ -31,19 +31,7 @@ func (v *txnStore) usable() error {
 }
 
 func (v *txnStore) Get(key []byte) ([]byte, bool, error) {
-	if err := v.usable(); err != nil {
-		return nil, false, err
-	}
-	t := v.t
-	t.keyBuf = v.s.physKey(t.keyBuf, key)
-	val, state := t.ws.lookup(t.keyBuf)
-	switch state {
-	case statePut:
-		return append(make([]byte, 0, len(val)), val...), true, nil
-	case stateDeleted:
-		return nil, false, nil
-	}
-	return getFrom(t.reader(), t.keyBuf)
+	return copyFound(v.GetAppend(nil, key))
 }
 
 func (v *txnStore) Has(key []byte) (bool, error) {

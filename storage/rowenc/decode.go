@@ -71,7 +71,7 @@ func DecodeRowProjected(dst value.Row, b []byte, pos []int) error {
 			}
 			continue
 		}
-		if dst[pos[i]], err = d.value(); err != nil {
+		if err := d.valueInto(&dst[pos[i]]); err != nil {
 			return fmt.Errorf("column %d: %w", i, err)
 		}
 	}
@@ -79,6 +79,30 @@ func DecodeRowProjected(dst value.Row, b []byte, pos []int) error {
 		return fmt.Errorf("%w: %d trailing bytes", ErrCorrupt, len(b)-d.pos)
 	}
 	return nil
+}
+
+// valueInto decodes the next value into *v: value, with integers and
+// reals (the most common fixed-size values) decoded inline.
+func (d *decoder) valueInto(v *value.Value) error {
+	if d.pos < len(d.b) {
+		switch d.b[d.pos] {
+		case tagInt:
+			if x, n := binary.Varint(d.b[d.pos+1:]); n > 0 {
+				d.pos += 1 + n
+				*v = value.Int(x)
+				return nil
+			}
+		case tagReal:
+			if len(d.b)-d.pos >= 9 {
+				*v = value.Float(math.Float64frombits(binary.LittleEndian.Uint64(d.b[d.pos+1:])))
+				d.pos += 9
+				return nil
+			}
+		}
+	}
+	x, err := d.value()
+	*v = x
+	return err
 }
 
 // ColumnCount returns the number of values stored in an encoded row.

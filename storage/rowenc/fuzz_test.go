@@ -16,8 +16,25 @@ func FuzzDecodeRow(f *testing.F) {
 		f.Add(EncodeRow(value.Row{edges[i], edges[len(edges)-1-i]}))
 	}
 	f.Add([]byte{0x01, 0x00})
+	f.Add([]byte{0x01, 0x02, tagInt, 0x80, tagReal, 0x00})
 	f.Fuzz(func(t *testing.T, b []byte) {
 		row, err := DecodeRow(b)
+		if n, cerr := ColumnCount(b); cerr == nil {
+			// The projected decoder (with its inline integer and real
+			// paths) accepts exactly what DecodeRow does, with the same values.
+			pos := make([]int, n)
+			for i := range pos {
+				pos[i] = n - 1 - i
+			}
+			proj := make(value.Row, n)
+			perr := DecodeRowProjected(proj, b, pos)
+			if (perr == nil) != (err == nil) {
+				t.Fatalf("DecodeRow: %v, DecodeRowProjected: %v", err, perr)
+			}
+			for i := range row {
+				valuetest.RequireIdentical(t, row[i], proj[n-1-i])
+			}
+		}
 		if err != nil {
 			return
 		}
