@@ -32,6 +32,10 @@ type txn struct {
 	views   []*txnStore
 	viewArr [4]*txnStore
 	keyBuf  []byte // scratch for physical keys of point operations
+
+	// iterArr holds the first open iterators (iters), allocated with the
+	// transaction: a query opens a few.
+	iterArr [4]*txnIter
 }
 
 // txnMark records the lengths of the undo log, event queue, row-count log
@@ -339,6 +343,7 @@ func (t *txn) finish() {
 		it.release()
 	}
 	t.iters = nil
+	clear(t.iterArr[:])
 	for _, v := range t.views {
 		v.probe.close()
 	}

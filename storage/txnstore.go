@@ -130,6 +130,9 @@ func (v *txnStore) Iterate(opts IterOptions) (Iterator, error) {
 		return nil, err
 	}
 	it := &txnIter{t: t, snap: pit, pool: pool, ws: t.ws.iter(), lo: lo, hi: hi, plen: len(v.s.prefix), reverse: opts.Reverse}
+	if t.iters == nil {
+		t.iters = t.iterArr[:0]
+	}
 	t.iters = append(t.iters, it)
 	return it, nil
 }
