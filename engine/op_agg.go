@@ -47,7 +47,7 @@ func (n *aggNode) open(e *env) (rowIter, error) {
 		return nil, err
 	}
 	defer it.Close()
-	groups := map[string]*aggGroup{}
+	var groups map[string]*aggGroup // by encoded group key (GROUP BY only)
 	var ordered []*aggGroup
 	newGroup := func(keys value.Row) *aggGroup {
 		g := &aggGroup{keys: keys, accs: make([]aggregator, len(n.aggs)), seen: make([]map[string]bool, len(n.aggs)),
@@ -61,14 +61,22 @@ func (n *aggNode) open(e *env) (rowIter, error) {
 		ordered = append(ordered, g)
 		return g
 	}
+	// single is the one group of an aggregate without GROUP BY: every row
+	// goes to it without building and looking up a group key.
+	var single *aggGroup
+	var keys value.Row
+	var parts []keyPart
 	if len(n.groups) == 0 {
-		groups[""] = newGroup(nil)
+		single = newGroup(nil)
+	} else {
+		groups = map[string]*aggGroup{}
+		// keys and keyBuf are scratch reused for every row; a new group
+		// keeps a copy of keys, and the map lookup by string(keyBuf) does
+		// not allocate.
+		keys = make(value.Row, len(n.groups))
+		parts = n.groupParts()
 	}
 	args := make([]value.Value, 0, 4)
-	// keys and keyBuf are scratch reused for every row; a new group keeps a
-	// copy of keys, and the map lookup by string(keyBuf) does not allocate.
-	keys := make(value.Row, len(n.groups))
-	parts := n.groupParts()
 	var keyBuf []byte
 	for {
 		r, err := it.Next()
@@ -81,16 +89,18 @@ func (n *aggNode) open(e *env) (rowIter, error) {
 		if err := e.tick(); err != nil {
 			return nil, err
 		}
-		for i, g := range n.groups {
-			if keys[i], err = g.fn(e, r); err != nil {
-				return nil, err
-			}
-		}
-		keyBuf = appendKey(keyBuf[:0], keys, parts)
-		g := groups[string(keyBuf)]
+		g := single
 		if g == nil {
-			g = newGroup(slices.Clone(keys))
-			groups[string(keyBuf)] = g
+			for i, ge := range n.groups {
+				if keys[i], err = ge.fn(e, r); err != nil {
+					return nil, err
+				}
+			}
+			keyBuf = appendKey(keyBuf[:0], keys, parts)
+			if g = groups[string(keyBuf)]; g == nil {
+				g = newGroup(slices.Clone(keys))
+				groups[string(keyBuf)] = g
+			}
 		}
 		for i, a := range n.aggs {
 			if a.filter != nil {

@@ -58,7 +58,8 @@
 // the lock, and this avoids the snapshot's cost). Transactions that first
 // read while no commit happens in between share one reference-counted
 // snapshot (snapshots.go), so short read-only transactions do not each pay
-// for creating and closing one.
+// for creating and closing one; the Pebble iterators they close go back to
+// that snapshot and are rebound by its next readers (iterpool.go).
 //
 // The write set (writeset.go, btree.go, arena.go) is an in-memory B-tree
 // keyed by physical key whose entries are a value, a tombstone, or "absent"

@@ -23,7 +23,9 @@ type Lookup interface {
 // cursor; any other store is read through its Get.
 func NewLookup(s KVStore) Lookup {
 	if v, ok := s.(*txnStore); ok {
-		return &txnLookup{v: v}
+		l := &txnLookup{v: v}
+		l.key = l.keyArr[:0]
+		return l
 	}
 	return getLookup{s}
 }
@@ -44,7 +46,9 @@ func (g getLookup) Close() error                         { return nil }
 type txnLookup struct {
 	v   *txnStore
 	it  *txnIter // its snap iterator is the kept cursor
-	key []byte   // physical key scratch
+	key []byte   // physical key scratch (over keyArr while keys are short)
+
+	keyArr [32]byte
 }
 
 var errLookupClosed = errors.New("storage: read through a closed Lookup")

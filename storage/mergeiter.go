@@ -16,6 +16,7 @@ import (
 type txnIter struct {
 	t       *txn
 	snap    *pebble.Iterator
+	pool    *sharedSnapshot // snap came from its pool and goes back there
 	ws      btIter
 	lo, hi  []byte
 	plen    int
@@ -209,6 +210,15 @@ func (m *txnIter) Close() error {
 		return nil
 	}
 	m.t.untrackIter(m)
+	return m.closeSnap()
+}
+
+// closeSnap gives the Pebble iterator back to its snapshot's pool, or
+// closes it.
+func (m *txnIter) closeSnap() error {
+	if m.pool != nil {
+		return m.pool.putIter(m.snap)
+	}
 	return m.snap.Close()
 }
 
@@ -217,6 +227,6 @@ func (m *txnIter) Close() error {
 func (m *txnIter) release() {
 	if !m.released && !m.closed {
 		m.released, m.valid = true, false
-		_ = m.snap.Close()
+		_ = m.closeSnap()
 	}
 }

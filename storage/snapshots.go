@@ -17,6 +17,9 @@ type sharedSnapshot struct {
 	snap *pebble.Snapshot
 	seq  uint64 // db.commitSeq read before the snapshot was taken
 	refs int    // transactions reading it; guarded by snapshotCache.mu
+
+	// pool keeps the iterators its readers closed, for reuse (iterpool.go).
+	pool iterPool
 }
 
 // snapshotCache holds the newest shared snapshot. A snapshot is closed when
@@ -47,7 +50,7 @@ func (db *DB) acquireSnapshot() *sharedSnapshot {
 		}
 		c.cur = nil
 		if s.refs == 0 {
-			_ = s.snap.Close()
+			s.close()
 		}
 	}
 	s := &sharedSnapshot{snap: db.pdb.NewSnapshot(), seq: seq, refs: 1}
@@ -71,7 +74,7 @@ func (db *DB) releaseSnapshot(s *sharedSnapshot) {
 		}
 		c.cur = nil
 	}
-	_ = s.snap.Close()
+	s.close()
 }
 
 // closeSnapshots closes the idle current snapshot (Close, after every
@@ -81,7 +84,7 @@ func (db *DB) closeSnapshots() {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if s := c.cur; s != nil && s.refs == 0 {
-		_ = s.snap.Close()
+		s.close()
 	}
 	c.cur = nil
 }

@@ -38,6 +38,9 @@ type txn struct {
 	// keyArr backs keyBuf at first, so short point operations need no
 	// allocation of their own.
 	keyArr [64]byte
+	// iterArr holds the first open iterators (iters), allocated with the
+	// transaction: a query opens a few.
+	iterArr [4]*txnIter
 }
 
 // newTxn returns a new transaction on db.
@@ -356,6 +359,7 @@ func (t *txn) finish() {
 		it.release()
 	}
 	t.iters = nil
+	clear(t.iterArr[:])
 	for _, v := range t.views {
 		v.probe.close()
 	}

@@ -103,11 +103,24 @@ func (v *txnStore) Iterate(opts IterOptions) (Iterator, error) {
 		return emptyIter{}, nil
 	}
 	t := v.t
-	pit, err := t.reader().NewIter(&pebble.IterOptions{LowerBound: lo, UpperBound: hi})
+	r := t.reader()
+	var pit *pebble.Iterator
+	var pool *sharedSnapshot
+	var err error
+	if t.snap != nil {
+		// Reading the (shared) snapshot: reuse an iterator of it (iterpool.go).
+		pool = t.shared
+		pit, err = pool.newIter(lo, hi)
+	} else {
+		pit, err = r.NewIter(&pebble.IterOptions{LowerBound: lo, UpperBound: hi})
+	}
 	if err != nil {
 		return nil, err
 	}
-	it := &txnIter{t: t, snap: pit, ws: t.ws.iter(), lo: lo, hi: hi, plen: len(v.s.prefix), reverse: opts.Reverse}
+	it := &txnIter{t: t, snap: pit, pool: pool, ws: t.ws.iter(), lo: lo, hi: hi, plen: len(v.s.prefix), reverse: opts.Reverse}
+	if t.iters == nil {
+		t.iters = t.iterArr[:0]
+	}
 	t.iters = append(t.iters, it)
 	return it, nil
 }
