@@ -61,12 +61,17 @@ func queryErr(c *Conn, sql string, args ...Arg) ([][]any, error) {
 		if err != nil {
 			return nil, err
 		}
-		row := make([]any, len(r))
-		for i, v := range r {
-			row[i] = goValue(v)
-		}
-		out = append(out, row)
+		out = append(out, renderRow(r))
 	}
+}
+
+// renderRow renders a row's values for assertions.
+func renderRow(r value.Row) []any {
+	row := make([]any, len(r))
+	for i, v := range r {
+		row[i] = goValue(v)
+	}
+	return row
 }
 
 // goValue renders a value for assertions.

@@ -152,11 +152,7 @@ func collect(t *testing.T, c *Conn, reuse bool, sql string, args ...Arg) (out []
 		} else if len(r) == 0 || &first[0] != &r[0] {
 			shared = false
 		}
-		row := make([]any, len(r))
-		for i, v := range r {
-			row[i] = goValue(v)
-		}
-		out = append(out, row)
+		out = append(out, renderRow(r))
 	}
 }
 

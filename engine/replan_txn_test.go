@@ -22,11 +22,7 @@ func drainStmt(t *testing.T, st *Stmt) [][]any {
 			return out
 		}
 		require.NoError(t, err)
-		row := make([]any, len(r))
-		for i, v := range r {
-			row[i] = goValue(v)
-		}
-		out = append(out, row)
+		out = append(out, renderRow(r))
 	}
 }
 
