@@ -72,7 +72,9 @@ func (b *aggBuilder) rewrite(c *compiler, sc *scope, x parser.Expr) (*cexpr, boo
 	}
 	if sc.preferAliases && ref.Table == "" {
 		if a, ok := sc.aliases[strings.ToLower(ref.Column)]; ok {
-			if a == nil {
+			// An alias does not rescue a bare name that is already
+			// ambiguous among the grouped query's own columns.
+			if a == nil || b.input.ambiguous(ref.Column) {
 				return nil, true, fmt.Errorf("ambiguous column name: %s", ref.Column)
 			}
 			return a, true, nil

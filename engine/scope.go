@@ -54,6 +54,18 @@ type scope struct {
 	preferAliases bool
 }
 
+// ambiguous reports whether a bare name matches more than one visible
+// column of this scope (its own row, not the enclosing ones).
+func (s *scope) ambiguous(name string) bool {
+	n := 0
+	for _, c := range s.slots {
+		if !c.hidden && strings.EqualFold(c.name, name) {
+			n++
+		}
+	}
+	return n > 1
+}
+
 // resolve finds a column: depth is how many scopes up (0 = this row).
 func (s *scope) resolve(ref *parser.ColumnRef) (depth, idx int, sl slot, err error) {
 	for sc := s; sc != nil; sc = sc.parent {

@@ -126,3 +126,14 @@ func TestUpdateFrom(t *testing.T) {
 	require.Equal(t, []string{"SCAN l", "SEARCH r USING PRIMARY KEY (id=?)"},
 		plan(t, c, "UPDATE l SET v = 'x' FROM r WHERE r.id = l.id"))
 }
+
+// A HAVING alias does not rescue a bare name that is ambiguous among the
+// grouped columns; an unambiguous one still resolves to the alias.
+func TestHavingAliasOverAmbiguousName(t *testing.T) {
+	_, c := openTestDB(t)
+	mustExec(t, c, `CREATE TABLE g (id INTEGER PRIMARY KEY, a TEXT); INSERT INTO g VALUES (1, 'x'), (2, 'x'), (3, 'y')`)
+	_, err := queryErr(c, `SELECT i.a AS a, count(*) AS n FROM g i JOIN g j ON i.a = j.a GROUP BY i.a, j.a HAVING a = 'x'`)
+	require.ErrorContains(t, err, "ambiguous column name: a")
+	require.Equal(t, [][]any{{"x", int64(2)}},
+		queryRows(t, c, `SELECT a AS k, count(*) AS n FROM g GROUP BY a HAVING k = 'x'`))
+}
