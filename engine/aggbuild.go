@@ -152,7 +152,9 @@ func (b *aggBuilder) aggregate(c *compiler, f *parser.FuncCall) (*cexpr, bool, e
 	b.aggs = append(b.aggs, spec)
 	ref := slotRef(len(b.groups)+len(b.aggs)-1, nil)
 	if def != nil {
-		typeCall(ref, def.def, spec.args)
+		if err := typeCall(ref, def.def, spec.args); err != nil {
+			return nil, true, err
+		}
 	}
 	if spec.coll != "" && (strings.EqualFold(f.Name, "min") || strings.EqualFold(f.Name, "max")) {
 		ref.coll, ref.rank = spec.coll, 2

@@ -33,21 +33,27 @@ func typeOfClass(class typeClass) string {
 	return ""
 }
 
-// typeCall gives a function call's expression the static result type of
-// its definition for the arguments' static types; an unknown (ANY) result
-// leaves the expression untyped.
-func typeCall(ce *cexpr, d *functions.Def, args []*cexpr) {
+// typeCall checks a function call's arguments against its definition's
+// plan-time gate (the numeric builtins reject a statically textual, blob
+// or JSON argument) and gives the call's expression the static result type
+// of its definition for the arguments' static types; an unknown (ANY)
+// result leaves the expression untyped.
+func typeCall(ce *cexpr, d *functions.Def, args []*cexpr) error {
 	if d == nil {
-		return
+		return nil
 	}
 	ts := make([]types.Type, len(args))
 	for i, a := range args {
 		ts[i] = staticTypeOf(a)
 	}
+	if err := d.CheckArgTypes(ts); err != nil {
+		return err
+	}
 	t := d.ResultType(ts)
 	if t.IsUnknown() {
-		return
+		return nil
 	}
 	ce.typ = t.Name()
 	ce.class = classOf(ce.typ)
+	return nil
 }

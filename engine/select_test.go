@@ -5,6 +5,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/quereus/quereus/storage/value"
 	"github.com/stretchr/testify/require"
 )
 
@@ -136,4 +137,18 @@ func TestHavingAliasOverAmbiguousName(t *testing.T) {
 	require.ErrorContains(t, err, "ambiguous column name: a")
 	require.Equal(t, [][]any{{"x", int64(2)}},
 		queryRows(t, c, `SELECT a AS k, count(*) AS n FROM g GROUP BY a HAVING k = 'x'`))
+}
+
+// The numeric builtins gate their arguments at plan time: a statically
+// textual argument fails; NULL, parameters and unknown types pass.
+func TestNumericBuiltinArgumentGate(t *testing.T) {
+	_, c := openTestDB(t)
+	mustExec(t, c, `CREATE TABLE nt (id INTEGER PRIMARY KEY, s TEXT, n INTEGER); INSERT INTO nt VALUES (1, '42', -3)`)
+	for _, q := range []string{`SELECT abs('abc')`, `SELECT abs(s) FROM nt`, `SELECT floor(s) FROM nt`, `SELECT clamp(n, s, 5) FROM nt`} {
+		_, err := queryErr(c, q)
+		require.ErrorContains(t, err, "Invalid argument types for function", q)
+	}
+	require.Equal(t, [][]any{{nil, int64(3), int64(42)}},
+		queryRows(t, c, `SELECT abs(NULL), abs(n), abs(integer(s)) FROM nt`))
+	require.Equal(t, [][]any{{int64(7)}}, queryRows(t, c, `SELECT abs(?)`, Arg{Ordinal: 1, Value: value.Int(-7)}))
 }

@@ -154,7 +154,9 @@ func (c *compiler) funcCall(sc *scope, x *parser.FuncCall) (*cexpr, error) {
 	if coll != nil {
 		ce.coll, ce.rank = coll.coll, coll.rank
 	}
-	typeCall(ce, def.def, args)
+	if err := typeCall(ce, def.def, args); err != nil {
+		return nil, err
+	}
 	if !def.deterministic {
 		ce.konst = false
 		c.nondeterministic = true

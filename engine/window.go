@@ -203,7 +203,9 @@ func (c *compiler) windowRef(sc *scope, x *parser.FuncCall) (*cexpr, error) {
 		a := wc.args[0]
 		ce.class, ce.typ, ce.coll, ce.rank = a.class, a.typ, a.coll, a.rank
 	case wc.agg != nil:
-		typeCall(ce, wc.agg.def, wc.args)
+		if err := typeCall(ce, wc.agg.def, wc.args); err != nil {
+			return nil, err
+		}
 	}
 	return ce, nil
 }
