@@ -30,7 +30,7 @@ func (c *compiler) createAssertion(st *parser.CreateAssertion) (*program, error)
 		if e.conn.catalog().Assertion(name) != nil {
 			return fmt.Errorf("Assertion %s already exists", st.Name.Name)
 		}
-		sub := &compiler{conn: e.conn, cat: e.conn.catalog(), params: newParamSet(), homeSchema: sn}
+		sub := &compiler{conn: e.conn, cat: e.conn.catalog(), params: newParamSet(), homeSchema: sn, homeSeesMain: true}
 		if _, err := sub.expr(&scope{}, st.Check); err != nil {
 			return err
 		}
@@ -78,7 +78,7 @@ func (c *Conn) runAssertions(ctx context.Context) error {
 	}
 	e := &env{ctx: ctx, conn: c, txn: c.txn, cache: map[any]any{}}
 	for _, a := range asserts {
-		comp := &compiler{conn: c, cat: cat, params: newParamSet(), homeSchema: assertionSchema(cat, a)}
+		comp := &compiler{conn: c, cat: cat, params: newParamSet(), homeSchema: assertionSchema(cat, a), homeSeesMain: true}
 		ce, err := comp.expr(&scope{}, a.Check)
 		if err != nil {
 			return err

@@ -214,7 +214,7 @@ func (c *compiler) createView(st *parser.CreateView) (*program, error) {
 			}
 			return fmt.Errorf("View %s already exists", st.Name.Name)
 		}
-		sub := &compiler{conn: e.conn, cat: cat, params: newParamSet(), homeSchema: sn}
+		sub := &compiler{conn: e.conn, cat: cat, params: newParamSet(), homeSchema: sn, homeSeesMain: true}
 		plan, err := sub.query(&scope{noRow: true}, st.Select)
 		if err != nil {
 			return err

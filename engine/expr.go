@@ -70,6 +70,11 @@ type compiler struct {
 	// session's path); homeSchema is the schema a view body resolves in.
 	schemaPath []string
 	homeSchema string
+	// homeSeesMain: the body being compiled is a view's or an assertion's,
+	// which in temp also resolves main's objects (a temp view over main
+	// tables); a table's own bodies (DEFAULT, CHECK, FK) stay strictly in
+	// their schema.
+	homeSeesMain bool
 }
 
 const maxPlanDepth = 64

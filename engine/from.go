@@ -118,10 +118,10 @@ func (c *compiler) tableRef(sc *scope, te *parser.TableRef, conj []parser.Expr, 
 		if c.depth > maxPlanDepth {
 			return nil, fmt.Errorf("view nesting too deep: %s", v.Name)
 		}
-		home := c.homeSchema
-		c.homeSchema = schemaOfView(v)
+		home, seesMain := c.homeSchema, c.homeSeesMain
+		c.homeSchema, c.homeSeesMain = schemaOfView(v), true
 		plan, err := c.query(&scope{noRow: true}, v.Select)
-		c.homeSchema = home
+		c.homeSchema, c.homeSeesMain = home, seesMain
 		if err != nil && v.Materialized() {
 			return nil, fmt.Errorf("materialized view %s is stale (its body no longer plans; refresh or recreate it): %w", v.Name, err)
 		}

@@ -80,6 +80,8 @@ func parseSchemaPath(text string) ([]string, error) {
 // searchPath is the path unqualified names are resolved on.
 func (c *compiler) searchPath() []string {
 	switch {
+	case c.homeSeesMain && strings.EqualFold(c.homeSchema, schema.TempSchema):
+		return []string{schema.TempSchema, schema.MainSchema}
 	case c.homeSchema != "":
 		return []string{c.homeSchema}
 	case len(c.schemaPath) > 0:
