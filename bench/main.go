@@ -71,9 +71,13 @@ func run(n int, names []string, peak bool, peakRows int) error {
 		}
 		results[name] = res
 	}
-	raw, err := runRawPebble(n)
-	if err != nil {
-		return fmt.Errorf("raw pebble: %w", err)
+	var raw []rawResult
+	for _, cfg := range rawConfigs {
+		r, err := runRawPebble(n, cfg)
+		if err != nil {
+			return fmt.Errorf("raw pebble (%s): %w", cfg.name, err)
+		}
+		raw = append(raw, r)
 	}
 	printReport(os.Stdout, n, names, results, raw)
 	if peak {

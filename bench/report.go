@@ -9,16 +9,19 @@ import (
 // peers are the targets quereus is compared with.
 var peers = []string{"modernc", "mattn"}
 
-func printReport(out io.Writer, n int, names []string, results map[string]result, raw rawResult) {
+func printReport(out io.Writer, n int, names []string, results map[string]result, raws []rawResult) {
 	fmt.Fprintf(out, "rows: %d\n\nops per second (wall clock):\n", n)
 	printTable(out, names, results, func(r result) map[string]float64 { return r.wall })
 	fmt.Fprintf(out, "\nops per CPU-second (process user+sys time; stable when other work competes for the CPUs):\n")
 	printTable(out, names, results, func(r result) map[string]float64 { return r.cpu })
-	fmt.Fprintf(out, "\nraw pebble: point get %.0f ops/s (%.0f ops/cpu-s), batched put %.0f rows/s\n",
-		raw.getOps, raw.getCPU, raw.putOps)
-	if q, ok := results["quereus"]; ok && raw.getOps > 0 {
-		fmt.Fprintf(out, "quereus pk_point / raw pebble get: %.2f wall, %.2f cpu (target: >= 0.25)\n",
-			q.wall["pk_point"]/raw.getOps, q.cpu["pk_point"]/raw.getCPU)
+	fmt.Fprintln(out)
+	for _, raw := range raws {
+		fmt.Fprintf(out, "raw pebble (%s): point get %.0f ops/s (%.0f ops/cpu-s), batched put %.0f rows/s\n",
+			raw.config, raw.getOps, raw.getCPU, raw.putOps)
+		if q, ok := results["quereus"]; ok && raw.getOps > 0 {
+			fmt.Fprintf(out, "  quereus pk_point / raw pebble get: %.2f wall, %.2f cpu (target: >= 0.25)\n",
+				q.wall["pk_point"]/raw.getOps, q.cpu["pk_point"]/raw.getCPU)
+		}
 	}
 }
 
