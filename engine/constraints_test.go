@@ -107,3 +107,19 @@ func TestDeferredChecksAndAssertions(t *testing.T) {
 	require.ErrorContains(t, err, "assertion 'nonneg' still refers to it")
 	mustExec(t, c, "DROP ASSERTION nonneg; UPDATE acct SET bal = -1")
 }
+
+// UPDATE setting NULL into a NOT NULL ON CONFLICT REPLACE column stores the
+// column default (which must then pass the CHECKs), as INSERT does.
+func TestUpdateNullIntoNotNullReplaceTakesDefault(t *testing.T) {
+	_, c := openTestDB(t)
+	mustExec(t, c, `CREATE TABLE ru (id INTEGER PRIMARY KEY, v INTEGER NOT NULL ON CONFLICT REPLACE DEFAULT 500 CHECK (v > 100));
+		INSERT INTO ru VALUES (1, 700)`)
+	mustExec(t, c, `UPDATE ru SET v = NULL WHERE id = 1`)
+	require.Equal(t, [][]any{{int64(1), int64(500)}}, queryRows(t, c, `SELECT id, v FROM ru`))
+
+	mustExec(t, c, `CREATE TABLE rb (id INTEGER PRIMARY KEY, v INTEGER NOT NULL ON CONFLICT REPLACE DEFAULT 5 CHECK (v > 100));
+		INSERT INTO rb VALUES (1, 700)`)
+	_, err := c.ExecScript(context.Background(), `UPDATE rb SET v = NULL WHERE id = 1`, nil)
+	require.ErrorContains(t, err, "CHECK")
+	require.Equal(t, [][]any{{int64(1), int64(700)}}, queryRows(t, c, `SELECT id, v FROM rb`))
+}

@@ -302,11 +302,15 @@ func (c *compiler) update(st *parser.Update) (*program, error) {
 	if err != nil {
 		return nil, err
 	}
+	action := conflictOf(st.OrConflict)
+	defaults, err := c.notNullDefaults(t, action)
+	if err != nil {
+		return nil, err
+	}
 	ret, cols, err := c.returning(returningScope(t, st.Alias, sc.parent), st.Returning)
 	if err != nil {
 		return nil, err
 	}
-	action := conflictOf(st.OrConflict)
 	prog := &program{writes: true, cols: cols, rows: len(st.Returning) > 0, onError: action, explainer: src}
 	prog.exec = func(e *env) (int64, []value.Row, error) {
 		targets, w, err := c.targetRows(e, src, t, parser.OpUpdate, checks)
@@ -330,6 +334,11 @@ func (c *compiler) update(st *parser.Update) (*program, error) {
 				if nr[a.col], err = a.val.fn(e, joined); err != nil {
 					return n, nil, err
 				}
+			}
+			// A NULL set into a NOT NULL column whose conflict action is
+			// REPLACE takes the column default, as on INSERT.
+			if err := fillNotNullDefaults(e, t, nr, defaults, action); err != nil {
+				return n, nil, err
 			}
 			if err := convertRow(t, nr); err != nil {
 				return n, nil, err

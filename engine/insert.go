@@ -398,6 +398,24 @@ func unsuppliedNewRef(t *schema.Table, x parser.Expr, supplied []bool) string {
 	return name
 }
 
+// notNullDefaults compiles the DEFAULT of every NOT NULL column whose NULL
+// the statement's conflict action resolves as REPLACE: what
+// fillNotNullDefaults may substitute (nil elsewhere).
+func (c *compiler) notNullDefaults(t *schema.Table, stmt parser.ConflictAction) ([]*cexpr, error) {
+	defaults := make([]*cexpr, len(t.Columns))
+	for i, col := range t.Columns {
+		if !col.NotNull || col.Default == nil || resolve(stmt, col.NotNullConflict) != parser.ConflictReplace {
+			continue
+		}
+		ce, err := c.exprIn(t, checkScope(t), col.Default)
+		if err != nil {
+			return nil, err
+		}
+		defaults[i] = ce
+	}
+	return defaults, nil
+}
+
 // fillNotNullDefaults resolves NOT NULL violations whose conflict action
 // (the statement's, else the column's) is REPLACE with the column default.
 func fillNotNullDefaults(e *env, t *schema.Table, row value.Row, defaults []*cexpr, stmt parser.ConflictAction) error {
