@@ -60,6 +60,12 @@ func TestCreateTableValidation(t *testing.T) {
 		{"CREATE TABLE t (n INTEGER DEFAULT (random()))", "Non-deterministic expression not allowed in DEFAULT"},
 		{"CREATE TABLE t (a INTEGER) WITHOUT ROWID", "not supported"},
 		{"CREATE TABLE t (a TEXT COLLATE nosuch)", "Unknown collation"},
+		// Parameters and non-deterministic calls are found inside subqueries,
+		// in every leg of a compound.
+		{"CREATE TABLE t (x INTEGER, CHECK (x IN (SELECT 1 UNION ALL SELECT :p)))", "bind parameters are not allowed in CHECK"},
+		{"CREATE TABLE t (x INTEGER, CHECK (x IN (SELECT 1 UNION ALL SELECT random())))", "Non-deterministic expression not allowed in CHECK"},
+		{"CREATE TABLE t (x INTEGER, CHECK (x > random()))", "Non-deterministic expression not allowed in CHECK"},
+		{"CREATE TABLE t (x INTEGER DEFAULT (coalesce((SELECT 1 UNION ALL SELECT :p LIMIT 1), 0)))", "bind parameters are not allowed in DEFAULT"},
 	} {
 		_, err := c.ExecScript(context.Background(), tc.sql, nil)
 		require.ErrorContains(t, err, tc.msg, tc.sql)

@@ -105,6 +105,19 @@ func (c *compiler) checkDefaults(t *schema.Table) error {
 		if hasParam(ck.Expr) {
 			return fmt.Errorf("bind parameters are not allowed in CHECK constraints")
 		}
+		// Compiling the body finds what the walk above cannot see: a
+		// parameter or a non-deterministic call inside a subquery (any leg
+		// of a compound). A body whose relations do not resolve yet is
+		// checked when it is used.
+		sub := &compiler{conn: c.conn, cat: catalogWith(c.cat, t), params: newParamSet()}
+		if _, err := sub.exprIn(t, checkScope(t), ck.Expr); err == nil {
+			if len(sub.params.refs) > 0 {
+				return fmt.Errorf("bind parameters are not allowed in CHECK constraints")
+			}
+			if sub.nondeterministic {
+				return fmt.Errorf("Non-deterministic expression not allowed in CHECK constraints")
+			}
+		}
 	}
 	for _, col := range t.Columns {
 		if col.Default == nil {
@@ -123,6 +136,9 @@ func (c *compiler) checkDefaults(t *schema.Table) error {
 		}
 		if err != nil {
 			return err
+		}
+		if len(sub.params.refs) > 0 {
+			return fmt.Errorf("bind parameters are not allowed in DEFAULT for column '%s'", col.Name)
 		}
 		if sub.nondeterministic {
 			return fmt.Errorf("Non-deterministic expression not allowed in DEFAULT for column '%s'", col.Name)
