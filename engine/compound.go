@@ -60,18 +60,11 @@ func (n *compoundNode) explain(out *[]string, depth int) {
 }
 
 func (n *compoundNode) open(e *env) (rowIter, error) {
-	run := func(x node) ([]value.Row, error) {
-		it, err := x.open(e)
-		if err != nil {
-			return nil, err
-		}
-		return drain(e, it)
-	}
-	lrows, err := run(n.left)
+	lrows, err := drainNode(e, n.left)
 	if err != nil {
 		return nil, err
 	}
-	rrows, err := run(n.right)
+	rrows, err := drainNode(e, n.right)
 	if err != nil {
 		return nil, err
 	}

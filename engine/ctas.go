@@ -41,11 +41,7 @@ func (c *compiler) createTableAs(st *parser.CreateTable) (*program, error) {
 			return 0, nil, err
 		}
 		t := e.conn.catalog().TableIn(sn, st.Name.Name)
-		it, err := plan.root.open(e)
-		if err != nil {
-			return 0, nil, err
-		}
-		rows, err := drain(e, it)
+		rows, err := drainNode(e, plan.root)
 		if err != nil {
 			return 0, nil, err
 		}

@@ -169,11 +169,7 @@ type recursiveNode struct {
 func (r *recursiveNode) explain(out *[]string, depth int) {}
 
 func (r *recursiveNode) open(e *env) (rowIter, error) {
-	it, err := r.anchor.open(e)
-	if err != nil {
-		return nil, err
-	}
-	rows, err := drain(e, it)
+	rows, err := drainNode(e, r.anchor)
 	if err != nil {
 		return nil, err
 	}
@@ -196,11 +192,7 @@ func (r *recursiveNode) open(e *env) (rowIter, error) {
 	result := append([]value.Row(nil), rows...)
 	for len(rows) > 0 {
 		e.cache[r.work] = rows
-		it, err := r.step.open(e)
-		if err != nil {
-			return nil, err
-		}
-		next, err := drain(e, it)
+		next, err := drainNode(e, r.step)
 		if err != nil {
 			return nil, err
 		}

@@ -520,11 +520,7 @@ func (c *compiler) updateFrom(t *schema.Table, sc *scope, st *parser.Update) (no
 // is written (so the statement never sees its own writes) and returns the
 // writer that applies the changes.
 func (c *compiler) targetRows(e *env, src node, t *schema.Table, op parser.Operation, checks *rowChecks) ([]value.Row, *writer, error) {
-	it, err := src.open(e)
-	if err != nil {
-		return nil, nil, err
-	}
-	targets, err := drain(e, it)
+	targets, err := drainNode(e, src)
 	if err != nil {
 		return nil, nil, err
 	}

@@ -74,6 +74,15 @@ func (s *sliceIter) Next() (value.Row, error) {
 }
 func (s *sliceIter) Close() {}
 
+// drainNode opens n and reads all its rows.
+func drainNode(e *env, n node) ([]value.Row, error) {
+	it, err := n.open(e)
+	if err != nil {
+		return nil, err
+	}
+	return drain(e, it)
+}
+
 // drain reads an iterator to the end.
 func drain(e *env, it rowIter) ([]value.Row, error) {
 	defer it.Close()

@@ -201,11 +201,7 @@ func (c *compiler) insert(st *parser.Insert) (*program, error) {
 			one[0] = row
 			srcRows = one[:]
 		default:
-			it, err := src.root.open(e)
-			if err != nil {
-				return 0, nil, err
-			}
-			if srcRows, err = drain(e, it); err != nil {
+			if srcRows, err = drainNode(e, src.root); err != nil {
 				return 0, nil, err
 			}
 		}

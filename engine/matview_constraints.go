@@ -88,11 +88,7 @@ func checkMaintained(e *env, v *schema.View) error {
 	if err != nil {
 		return nil // a constraint no longer plans (a referenced object changed): nothing to enforce
 	}
-	it, err := plan.root.open(e)
-	if err != nil {
-		return err
-	}
-	rows, err := drain(e, it)
+	rows, err := drainNode(e, plan.root)
 	if err != nil {
 		return err
 	}

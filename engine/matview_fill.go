@@ -104,11 +104,7 @@ func checkSetFill(e *env, v *schema.View) error {
 	if err != nil {
 		return fmt.Errorf("materialized view %s is stale: %w", v.Name, err)
 	}
-	it, err := plan.root.open(e)
-	if err != nil {
-		return err
-	}
-	rows, err := drain(e, it)
+	rows, err := drainNode(e, plan.root)
 	if err != nil {
 		return err
 	}

@@ -361,11 +361,7 @@ func (m *materialNode) open(e *env) (rowIter, error) {
 	if rows, ok := e.cache[m].([]value.Row); ok {
 		return &sliceIter{rows: rows}, nil
 	}
-	it, err := m.in.open(e)
-	if err != nil {
-		return nil, err
-	}
-	rows, err := drain(e, it)
+	rows, err := drainNode(e, m.in)
 	if err != nil {
 		return nil, err
 	}

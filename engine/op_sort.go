@@ -28,11 +28,7 @@ func (n *sortNode) explain(out *[]string, depth int) {
 }
 
 func (n *sortNode) open(e *env) (rowIter, error) {
-	it, err := n.in.open(e)
-	if err != nil {
-		return nil, err
-	}
-	rows, err := drain(e, it)
+	rows, err := drainNode(e, n.in)
 	if err != nil {
 		return nil, err
 	}

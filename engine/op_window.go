@@ -26,11 +26,7 @@ type windowNode struct {
 func (n *windowNode) explain(out *[]string, depth int) { n.in.explain(out, depth) }
 
 func (n *windowNode) open(e *env) (rowIter, error) {
-	it, err := n.in.open(e)
-	if err != nil {
-		return nil, err
-	}
-	in, err := drain(e, it)
+	in, err := drainNode(e, n.in)
 	if err != nil {
 		return nil, err
 	}
