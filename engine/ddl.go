@@ -275,10 +275,7 @@ func (c *compiler) drop(st *parser.Drop) (*program, error) {
 		}
 		return ddlProgram(func(e *env) error { return dropTable(e, name, st.IfExists) }), nil
 	case parser.ObjIndex:
-		if !schema.IsMain(sn) {
-			return ddlProgram(func(e *env) error { return dropIndexIn(e, sn, name, st.IfExists) }), nil
-		}
-		return ddlProgram(func(e *env) error { return dropIndex(e, name, st.IfExists) }), nil
+		return ddlProgram(func(e *env) error { return dropIndexIn(e, sn, name, st.IfExists) }), nil
 	case parser.ObjAssertion:
 		if !schema.IsMain(sn) {
 			return ddlProgram(func(e *env) error { return dropAssertionIn(e, sn, name, st.IfExists) }), nil
@@ -368,39 +365,6 @@ func dropTable(e *env, name string, ifExists bool) error {
 		return err
 	}
 	return removeTable(e, schema.MainSchema, t)
-}
-
-func dropIndex(e *env, name string, ifExists bool) error {
-	cat := e.conn.catalog()
-	ix := cat.Index(name)
-	if ix == nil || ix.Implicit {
-		if ifExists {
-			return nil
-		}
-		return fmt.Errorf("no such index: %s", name)
-	}
-	t := cat.Table(ix.Table)
-	db := e.conn.db
-	is, err := db.indexStore(t, ix)
-	if err != nil {
-		return err
-	}
-	if err := clearStore(e, e.txn.Store(is)); err != nil {
-		return err
-	}
-	if err := putCatalog(e, indexCatalogKey(ix.Name), ""); err != nil {
-		return err
-	}
-	nt := *t
-	nt.Indexes = nil
-	for _, other := range t.Indexes {
-		if other != ix {
-			nt.Indexes = append(nt.Indexes, other)
-		}
-	}
-	e.conn.editCatalog().PutTable(&nt)
-	schemaEvent(e, storage.Drop, "index", ix.Name, "")
-	return nil
 }
 
 // hasParam reports whether x contains a bind parameter.

@@ -7,8 +7,8 @@ import (
 	"github.com/quereus/quereus/storage"
 )
 
-// DROP of objects in schemas other than main (main keeps dropTable,
-// dropIndex and the view arm of drop, which also maintain assertions).
+// DROP of objects by schema (main keeps dropTable and the view arm of
+// drop, which also maintain assertions; indexes drop here in every schema).
 
 func dropTableIn(e *env, sn, name string, ifExists bool) error {
 	t := e.conn.catalog().TableIn(sn, name)

@@ -53,15 +53,7 @@ func temporalArith(op byte, a, b *cexpr) (ce *cexpr, ok bool) {
 	if !temporal && (lKnown && rKnown || op == '%') {
 		return nil, false
 	}
-	fn := func(e *env, row value.Row) (value.Value, error) {
-		l, err := a.fn(e, row)
-		if err != nil {
-			return l, err
-		}
-		r, err := b.fn(e, row)
-		if err != nil {
-			return r, err
-		}
+	fn := binaryEval(a, b, func(l, r value.Value) (value.Value, error) {
 		k1, k2 := lk, rk
 		if !lKnown {
 			k1 = timefn.KindOfValue(l)
@@ -73,7 +65,7 @@ func temporalArith(op byte, a, b *cexpr) (ce *cexpr, ok bool) {
 			return timefn.Apply(op, k1, k2, l, r)
 		}
 		return arith(op, l, r)
-	}
+	})
 	if !temporal {
 		// An unknown operand: numeric unless a value turns out temporal.
 		return derived(fn, classNumeric, a, b), true
