@@ -90,13 +90,9 @@ func (n *scanNode) openShaped(e *env, sh rowShape) (rowIter, error) {
 	if empty {
 		return &sliceIter{}, nil
 	}
-	src := data
-	if n.path.index != nil {
-		is, err := n.db.indexStore(n.t, n.path.index)
-		if err != nil {
-			return nil, err
-		}
-		src = e.store(is)
+	src, err := n.pathStore(e, data)
+	if err != nil {
+		return nil, err
 	}
 	it, err := src.Iterate(storage.IterOptions{Lower: lower, Upper: upper, Reverse: n.path.reverse})
 	if err != nil {
@@ -212,19 +208,28 @@ func (s *scanIter) Close() {
 	s.it.Close()
 }
 
+// pathStore is the store the access path reads: the chosen index's, or the
+// table's data store.
+func (n *scanNode) pathStore(e *env, data storage.KVStore) (storage.KVStore, error) {
+	if n.path.index == nil {
+		return data, nil
+	}
+	is, err := n.db.indexStore(n.t, n.path.index)
+	if err != nil {
+		return nil, err
+	}
+	return e.store(is), nil
+}
+
 // openIn scans one key range per IN-list value, one after the other.
 func (n *scanNode) openIn(e *env, data storage.KVStore, sh rowShape) (rowIter, error) {
 	ranges, err := n.path.inRanges(e)
 	if err != nil {
 		return nil, err
 	}
-	src := data
-	if n.path.index != nil {
-		is, err := n.db.indexStore(n.t, n.path.index)
-		if err != nil {
-			return nil, err
-		}
-		src = e.store(is)
+	src, err := n.pathStore(e, data)
+	if err != nil {
+		return nil, err
 	}
 	return &multiRangeIter{e: e, src: src, data: data, ranges: ranges, n: n, sh: sh}, nil
 }
