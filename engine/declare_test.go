@@ -150,21 +150,15 @@ func TestDiffConstraintBodyChange(t *testing.T) {
 
 func TestNamedSchemaPersists(t *testing.T) {
 	dir := t.TempDir()
-	st, db, loadErrs := openDirDB(t, dir)
-	require.Empty(t, loadErrs)
-	c := db.Connect()
+	c, closeDB := connectDir(t, dir)
 	mustExec(t, c, `declare schema app { table t { id INTEGER PRIMARY KEY, v TEXT } index t_v on t (v) }; apply schema app;
 		create table t (id integer primary key, v text);
 		create view app.tv as select v from t;
 		insert into app.t values (1, 'app'); insert into t values (1, 'main')`)
-	require.NoError(t, c.Close())
-	require.NoError(t, st.Close())
+	closeDB()
 
-	st, db, loadErrs = openDirDB(t, dir)
-	defer st.Close()
-	require.Empty(t, loadErrs)
-	c = db.Connect()
-	defer c.Close()
+	c, closeDB = connectDir(t, dir)
+	defer closeDB()
 	require.Equal(t, [][]any{{"app"}}, queryRows(t, c, "select v from app.tv"))
 	require.Equal(t, [][]any{{"main"}}, queryRows(t, c, "select v from t"))
 	require.Equal(t, [][]any{{int64(1)}}, queryRows(t, c, "select id from app.t where v = 'app'"))

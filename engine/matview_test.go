@@ -159,21 +159,15 @@ func TestMaintainedDeclaredConstraints(t *testing.T) {
 
 func TestMaintainedTableSurvivesReopen(t *testing.T) {
 	dir := t.TempDir()
-	st, db, loadErrs := openDirDB(t, dir)
-	require.Empty(t, loadErrs)
-	c := db.Connect()
+	c, closeDB := connectDir(t, dir)
 	mustExec(t, c, `create table src (id integer primary key, v text not null);
 		insert into src values (1, 'ok');
 		create table mt (id integer primary key, v text not null check (v <> 'bad')) maintained as select id, v from src;
 		create materialized view mv as select id, v from src`)
-	require.NoError(t, c.Close())
-	require.NoError(t, st.Close())
+	closeDB()
 
-	st, db, loadErrs = openDirDB(t, dir)
-	defer st.Close()
-	require.Empty(t, loadErrs)
-	c = db.Connect()
-	defer c.Close()
+	c, closeDB = connectDir(t, dir)
+	defer closeDB()
 	mustExec(t, c, "insert into src values (2, 'two')")
 	require.Equal(t, [][]any{{int64(1), "ok"}, {int64(2), "two"}}, queryRows(t, c, "select * from mt order by id"))
 	require.Equal(t, [][]any{{int64(2)}}, queryRows(t, c, "select count(*) from mv"))

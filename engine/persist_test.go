@@ -17,24 +17,31 @@ func openDirDB(t *testing.T, dir string) (storage.Database, *Database, []error) 
 	return st, db, loadErrs
 }
 
-func TestPersistenceAcrossReopen(t *testing.T) {
-	dir := t.TempDir()
+// connectDir opens the database in dir, requiring a clean load, and one
+// connection; closeDB releases both (tests reopen the directory after it).
+func connectDir(t *testing.T, dir string) (c *Conn, closeDB func()) {
+	t.Helper()
 	st, db, loadErrs := openDirDB(t, dir)
 	require.Empty(t, loadErrs)
-	c := db.Connect()
+	c = db.Connect()
+	return c, func() {
+		require.NoError(t, c.Close())
+		require.NoError(t, st.Close())
+	}
+}
+
+func TestPersistenceAcrossReopen(t *testing.T) {
+	dir := t.TempDir()
+	c, closeDB := connectDir(t, dir)
 	mustExec(t, c, `CREATE TABLE t (id INTEGER PRIMARY KEY, name TEXT, score INTEGER NULL);
 		CREATE INDEX t_score ON t (score);
 		CREATE VIEW top AS SELECT name FROM t WHERE score > 5;
 		INSERT INTO t VALUES (1, 'a', 3), (2, 'b', 8), (3, 'c', 9);
 		CREATE TABLE gone (x INTEGER); DROP TABLE gone`)
-	require.NoError(t, c.Close())
-	require.NoError(t, st.Close())
+	closeDB()
 
-	st, db, loadErrs = openDirDB(t, dir)
-	defer st.Close()
-	require.Empty(t, loadErrs)
-	c = db.Connect()
-	defer c.Close()
+	c, closeDB = connectDir(t, dir)
+	defer closeDB()
 	require.Equal(t, [][]any{{"b"}, {"c"}}, queryRows(t, c, "SELECT name FROM top ORDER BY name"))
 	require.Equal(t, []string{"SEARCH t USING INDEX t_score (score=?)"}, plan(t, c, "SELECT * FROM t WHERE score = 8"))
 	require.Equal(t, [][]any{{int64(2)}}, queryRows(t, c, "SELECT id FROM t WHERE score = 8"))
