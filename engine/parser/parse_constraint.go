@@ -126,21 +126,7 @@ func (p *parser) parseColumnDefault() Expr {
 // function call or parenthesized expression with optional sign (pragma
 // values).
 func (p *parser) parseDefaultValue() Expr {
-	var op UnaryOp
-	switch p.tok.kind {
-	case tMinus:
-		op = OpNeg
-	case tPlus:
-		op = OpPlus
-	default:
-		return p.parsePrimary()
-	}
-	pos := p.tok.pos
-	p.next()
-	p.enter()
-	x := p.parseDefaultValue()
-	p.leave()
-	return &Unary{Loc: Loc{Pos(pos)}, Op: op, X: x}
+	return p.parsePrefixed(false, p.parsePrimary)
 }
 
 // parseCheckOn parses Quereus `ON INSERT|UPDATE|DELETE {, ...}` after CHECK.

@@ -308,21 +308,27 @@ func mulOp(k tokKind) (BinaryOp, bool) {
 }
 
 func (p *parser) parseUnary() Expr {
+	return p.parsePrefixed(true, p.parseConcat)
+}
+
+// parsePrefixed parses any number of prefix signs (and ~ when bitNot is
+// set), each a Unary around the rest, over what operand parses.
+func (p *parser) parsePrefixed(bitNot bool, operand func() Expr) Expr {
 	var op UnaryOp
-	switch p.tok.kind {
-	case tMinus:
+	switch {
+	case p.tok.kind == tMinus:
 		op = OpNeg
-	case tPlus:
+	case p.tok.kind == tPlus:
 		op = OpPlus
-	case tTilde:
+	case p.tok.kind == tTilde && bitNot:
 		op = OpBitNot
 	default:
-		return p.parseConcat()
+		return operand()
 	}
 	pos := p.tok.pos
 	p.next()
 	p.enter()
-	x := p.parseUnary()
+	x := p.parsePrefixed(bitNot, operand)
 	p.leave()
 	return &Unary{Loc: Loc{Pos(pos)}, Op: op, X: x}
 }
